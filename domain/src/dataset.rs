@@ -328,6 +328,18 @@ impl LoadedReport {
     pub const MAX_LISTED_SKIPS: usize = 200;
 }
 
+/// Adds `report` to the loaded set unless the same file (same bytes) is already there.
+///
+/// Returns `false` when it was a duplicate: loading a report twice must never double a figure, so
+/// the first copy is kept and the caller tells the user.
+pub fn add_report(loaded: &mut Vec<LoadedReport>, report: LoadedReport) -> bool {
+    if loaded.iter().any(|r| r.fingerprint == report.fingerprint && r.kind == report.kind) {
+        return false;
+    }
+    loaded.push(report);
+    true
+}
+
 /// The aggregated content of one report, by family.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ReportData {

@@ -10,4 +10,7 @@
 //! - [`dataset`] holds the canonical, already aggregated data that every metric is computed from.
 
 pub mod dataset;
+pub mod meeting;
 pub mod report;
+pub mod store;
+pub mod text;

@@ -1,0 +1,1 @@
+//! The storage schema (work in progress).

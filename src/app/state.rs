@@ -1,0 +1,52 @@
+//! The app's state, shared through context as one `Copy` struct of signals.
+
+use leptos::prelude::*;
+use opsbrief_domain::dataset::LoadedReport;
+
+use crate::app::nav::Page;
+use crate::i18n::{Lang, Text};
+
+/// A file that could not be loaded, or a remark about one, shown in the import panel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadProblem {
+    /// The file's name, as the user dropped it.
+    pub file: String,
+    /// What happened and what to do, in the words of the domain's error (English) or a UI text.
+    pub message: ProblemMessage,
+}
+
+/// The wording of a [`LoadProblem`]: a translated UI text or the domain's own explanation.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemMessage {
+    Text(Text),
+    Detail(String),
+}
+
+/// Every signal the pages share. Created once in [`crate::app::App`] and provided as context.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The UI language; kept in storage by the app's one storage effect.
+    pub lang: RwSignal<Lang>,
+    /// The page shown, mirrored in the URL's hash.
+    pub page: RwSignal<Page>,
+    /// The reports read so far, each at most once.
+    pub reports: RwSignal<Vec<LoadedReport>>,
+    /// Files that failed to load, and duplicates that were ignored.
+    pub problems: RwSignal<Vec<LoadProblem>>,
+    /// How many files are being read right now.
+    pub reading: RwSignal<u32>,
+    /// The last storage failure, shown until the next successful save.
+    pub storage_problem: RwSignal<Option<Text>>,
+}
+
+impl AppState {
+    /// The state provided by [`crate::app::App`].
+    pub fn get() -> AppState {
+        expect_context::<AppState>()
+    }
+
+    /// A reactive translation of `text` in the current language.
+    pub fn t(self, text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || text.get(self.lang.get())
+    }
+}

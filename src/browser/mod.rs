@@ -1,0 +1,5 @@
+//! Thin adapters over browser APIs, one capability per file. Each returns typed errors to the
+//! caller instead of panicking, so the UI can say what went wrong and keep the previous data.
+
+pub mod files;
+pub mod storage;
