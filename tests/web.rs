@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use opsbrief::browser::storage::{self, StorageError};
-use opsbrief::i18n::{Lang, Text};
+use opsbrief::i18n::{Lang, Text, Translate};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 

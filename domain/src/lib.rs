@@ -11,6 +11,7 @@
 
 pub mod dataset;
 pub mod meeting;
+pub mod metrics;
 pub mod report;
 pub mod store;
 pub mod text;

@@ -9,7 +9,7 @@ use opsbrief_domain::report::read_report;
 
 use crate::app::state::{AppState, LoadProblem, ProblemMessage};
 use crate::browser::files;
-use crate::i18n::Text;
+use crate::i18n::{Text, Translate};
 
 /// Where the bundled sample reports are, relative to the page.
 const SAMPLE_DIR: &str = "sample/";

@@ -1,22 +1,29 @@
 //! The components. `App` creates the shared state, provides it as context, keeps the language and
 //! page in sync with the outside world, and lays out the shell; each page lives in its own file.
 
+mod actions;
+mod backup;
 mod brief;
+mod history;
 mod import;
+mod meeting;
 mod nav;
-mod pages;
+mod settings;
 mod state;
+mod workspace;
 
 use leptos::prelude::*;
 
 pub use nav::Page;
 pub use state::{AppState, LoadProblem, ProblemMessage};
 
+use opsbrief_domain::store::StorageKey;
+
 use crate::browser::storage;
 use crate::i18n::{Lang, Text};
 
 /// Where the chosen UI language is kept.
-const LANG_KEY: &str = "opsbrief.v1.lang";
+const LANG_KEY: &str = StorageKey::Lang.as_str();
 
 /// The whole page.
 #[component]
@@ -30,6 +37,7 @@ pub fn App() -> impl IntoView {
         storage_problem: RwSignal::new((!storage::available()).then_some(Text::StorageUnavailable)),
     };
     provide_context(state);
+    workspace::provide_workspace();
 
     // The language is the one piece of state stored here; the effect writes it back whenever it
     // changes and mirrors it on <html lang> so screen readers and fonts follow.
@@ -77,10 +85,10 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1" data-page=move || state.page.get().hash().trim_start_matches("#/")>
             {move || match state.page.get() {
                 Page::Brief => view! { <brief::BriefPage /> }.into_any(),
-                Page::Meeting => view! { <pages::MeetingPage /> }.into_any(),
-                Page::Actions => view! { <pages::ActionsPage /> }.into_any(),
-                Page::History => view! { <pages::HistoryPage /> }.into_any(),
-                Page::Settings => view! { <pages::SettingsPage /> }.into_any(),
+                Page::Meeting => view! { <meeting::MeetingPage /> }.into_any(),
+                Page::Actions => view! { <actions::ActionsPage /> }.into_any(),
+                Page::History => view! { <history::HistoryPage /> }.into_any(),
+                Page::Settings => view! { <settings::SettingsPage /> }.into_any(),
             }}
         </main>
     }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use opsbrief_domain::dataset::LoadedReport;
 
 use crate::app::nav::Page;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Text, Translate};
 
 /// A file that could not be loaded, or a remark about one, shown in the import panel.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,7 +46,7 @@ impl AppState {
     }
 
     /// A reactive translation of `text` in the current language.
-    pub fn t(self, text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    pub fn t(self, text: impl Translate) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         move || text.get(self.lang.get())
     }
 }

@@ -40,7 +40,10 @@ describe("the app shell", () => {
       await page.waitForFunction((n) => document.querySelector("main").dataset.page === n, name);
       assert.equal(await page.locator(`nav a[data-page=${name}]`).getAttribute("aria-current"), "page");
     }
-    // Keyboard: the skip link comes first, then tabbing reaches the navigation links; Enter follows.
+    // Keyboard, from a fresh load: the skip link comes first, then tabbing reaches the navigation
+    // links; Enter follows the focused one.
+    await page.reload();
+    await waitForApp(page);
     await page.keyboard.press("Tab");
     assert.equal(await page.evaluate(() => document.activeElement.className), "skip-link no-print");
     let reached = false;

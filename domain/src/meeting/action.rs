@@ -27,7 +27,13 @@ pub enum Step {
 
 impl Step {
     /// The five steps in the article's order.
-    pub const ALL: [Step; 5] = [Step::Problem, Step::RootCause, Step::Countermeasure, Step::Owner, Step::DueDate];
+    pub const ALL: [Step; 5] = [
+        Step::Problem,
+        Step::RootCause,
+        Step::Countermeasure,
+        Step::Owner,
+        Step::DueDate,
+    ];
 
     /// The step's name in English, for error messages; the UI translates by [`Step`] itself.
     pub fn label(self) -> &'static str {
@@ -160,7 +166,11 @@ pub enum ActionError {
 }
 
 fn join_steps(steps: &[Step]) -> String {
-    steps.iter().map(|s| s.label()).collect::<Vec<_>>().join(", ")
+    steps
+        .iter()
+        .map(|s| s.label())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn is_blank(text: &str) -> bool {
@@ -170,7 +180,12 @@ fn is_blank(text: &str) -> bool {
 impl Action {
     /// A new open action. It may be incomplete while the meeting is still working the issue;
     /// [`Action::validate`] says what is missing.
-    pub fn new(id: ActionId, meeting: Option<MeetingId>, fields: ActionFields, now: NaiveDateTime) -> Action {
+    pub fn new(
+        id: ActionId,
+        meeting: Option<MeetingId>,
+        fields: ActionFields,
+        now: NaiveDateTime,
+    ) -> Action {
         Action {
             id,
             meeting,
@@ -255,7 +270,12 @@ impl Action {
             f.owner.as_ref().is_some_and(|o| !is_blank(o.as_str())),
             f.due.is_some(),
         ];
-        Step::ALL.into_iter().zip(present).filter(|(_, ok)| !ok).map(|(s, _)| s).collect()
+        Step::ALL
+            .into_iter()
+            .zip(present)
+            .filter(|(_, ok)| !ok)
+            .map(|(s, _)| s)
+            .collect()
     }
 
     /// Whether all five steps are filled in.
@@ -266,7 +286,11 @@ impl Action {
     /// Checks the five steps and names the missing ones.
     pub fn validate(&self) -> Result<(), ActionError> {
         let missing = self.missing_steps();
-        if missing.is_empty() { Ok(()) } else { Err(ActionError::Incomplete { missing }) }
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(ActionError::Incomplete { missing })
+        }
     }
 
     /// Changes the status. Marking it done records `today` as the day it was done; reopening it
@@ -335,13 +359,23 @@ impl Action {
     }
 
     /// Undoes a meeting's review, restoring the state before it.
-    pub(crate) fn revert_review(&mut self, meeting: &MeetingId, before: &ActionState, now: NaiveDateTime) {
+    pub(crate) fn revert_review(
+        &mut self,
+        meeting: &MeetingId,
+        before: &ActionState,
+        now: NaiveDateTime,
+    ) {
         self.status = before.status;
         self.fields.due = before.due;
         self.done_on = before.done_on;
         self.carried_count = before.carried_count;
         self.reviews.retain(|r| &r.meeting != meeting);
         self.touch(now);
+    }
+
+    /// Sets the revision without an edit, for the merge code that resolves a conflict.
+    pub(crate) fn force_revision(&mut self, revision: u64) {
+        self.revision = revision;
     }
 
     fn touch(&mut self, now: NaiveDateTime) {
@@ -364,21 +398,46 @@ mod tests {
 
     #[test]
     fn validation_names_every_missing_step() {
-        let fields = ActionFields { problem: "ACoS of SP up to 35 %".into(), root_cause: "  ".into(), ..Default::default() };
+        let fields = ActionFields {
+            problem: "ACoS of SP up to 35 %".into(),
+            root_cause: "  ".into(),
+            ..Default::default()
+        };
         let action = Action::new("a1".into(), None, fields, now());
         let err = action.validate().unwrap_err();
         assert_eq!(
             err,
-            ActionError::Incomplete { missing: vec![Step::RootCause, Step::Countermeasure, Step::Owner, Step::DueDate] }
+            ActionError::Incomplete {
+                missing: vec![
+                    Step::RootCause,
+                    Step::Countermeasure,
+                    Step::Owner,
+                    Step::DueDate
+                ]
+            }
         );
-        assert_eq!(err.to_string(), "the action is missing: root cause, countermeasure, owner, due date");
+        assert_eq!(
+            err.to_string(),
+            "the action is missing: root cause, countermeasure, owner, due date"
+        );
     }
 
     #[test]
     fn done_records_the_day_and_reopening_clears_it() {
-        let mut action = Action::new("a1".into(), None, ActionFields { due: Some(day(10)), ..Default::default() }, now());
+        let mut action = Action::new(
+            "a1".into(),
+            None,
+            ActionFields {
+                due: Some(day(10)),
+                ..Default::default()
+            },
+            now(),
+        );
         action.set_status(ActionStatus::Done, day(9), now());
-        assert_eq!((action.done_on(), action.done_on_time(), action.revision()), (Some(day(9)), Some(true), 1));
+        assert_eq!(
+            (action.done_on(), action.done_on_time(), action.revision()),
+            (Some(day(9)), Some(true), 1)
+        );
         action.set_status(ActionStatus::Open, day(11), now());
         assert_eq!(action.done_on(), None);
         assert!(action.is_overdue(day(11)));

@@ -76,7 +76,10 @@ impl AgendaItem {
 
     /// The time spent on the item, counting a running timer up to `now`.
     pub fn elapsed(&self, now: NaiveDateTime) -> Duration {
-        self.runs.iter().map(|r| r.elapsed(now)).fold(Duration::zero(), |a, b| a + b)
+        self.runs
+            .iter()
+            .map(|r| r.elapsed(now))
+            .fold(Duration::zero(), |a, b| a + b)
     }
 
     /// The timebox as a duration.
@@ -146,7 +149,10 @@ impl Agenda {
             AgendaItem::new(AgendaItemKind::Topic(Topic::Health), 10),
             AgendaItem::new(AgendaItemKind::AnythingElse, 6),
         ];
-        Agenda { items, limit_minutes: Agenda::DEFAULT_LIMIT_MINUTES }
+        Agenda {
+            items,
+            limit_minutes: Agenda::DEFAULT_LIMIT_MINUTES,
+        }
     }
 
     /// The emergency agenda: the four steps of the template, 30 minutes in all, because the point
@@ -157,7 +163,10 @@ impl Agenda {
             .zip([10, 10, 5, 5])
             .map(|(step, minutes)| AgendaItem::new(AgendaItemKind::EmergencyStep(step), minutes))
             .collect();
-        Agenda { items, limit_minutes: 30 }
+        Agenda {
+            items,
+            limit_minutes: 30,
+        }
     }
 
     /// The items, in order.
@@ -189,7 +198,10 @@ impl Agenda {
     pub fn set_limit(&mut self, minutes: u32) -> Result<(), AgendaError> {
         let total = self.total_minutes();
         if total > minutes {
-            return Err(AgendaError::OverLimit { total, limit: minutes });
+            return Err(AgendaError::OverLimit {
+                total,
+                limit: minutes,
+            });
         }
         self.limit_minutes = minutes;
         Ok(())
@@ -200,10 +212,16 @@ impl Agenda {
         if minutes == 0 {
             return Err(AgendaError::EmptyTimebox);
         }
-        let current = self.item(index).ok_or(AgendaError::NoSuchItem(index))?.timebox_minutes;
+        let current = self
+            .item(index)
+            .ok_or(AgendaError::NoSuchItem(index))?
+            .timebox_minutes;
         let total = self.total_minutes() - current + minutes;
         if total > self.limit_minutes {
-            return Err(AgendaError::OverLimit { total, limit: self.limit_minutes });
+            return Err(AgendaError::OverLimit {
+                total,
+                limit: self.limit_minutes,
+            });
         }
         self.items[index].timebox_minutes = minutes;
         Ok(())
@@ -211,17 +229,26 @@ impl Agenda {
 
     /// Adds a custom item before "anything else" (or at the end when there is none) and returns
     /// its index.
-    pub fn add_item(&mut self, title: impl Into<String>, minutes: u32) -> Result<usize, AgendaError> {
+    pub fn add_item(
+        &mut self,
+        title: impl Into<String>,
+        minutes: u32,
+    ) -> Result<usize, AgendaError> {
         if minutes == 0 {
             return Err(AgendaError::EmptyTimebox);
         }
         let total = self.total_minutes() + minutes;
         if total > self.limit_minutes {
-            return Err(AgendaError::OverLimit { total, limit: self.limit_minutes });
+            return Err(AgendaError::OverLimit {
+                total,
+                limit: self.limit_minutes,
+            });
         }
         let mut item = AgendaItem::new(AgendaItemKind::Custom, minutes);
         item.title = title.into();
-        let index = self.position(AgendaItemKind::AnythingElse).unwrap_or(self.items.len());
+        let index = self
+            .position(AgendaItemKind::AnythingElse)
+            .unwrap_or(self.items.len());
         self.items.insert(index, item);
         Ok(index)
     }
@@ -244,7 +271,10 @@ impl Agenda {
         if to >= len {
             return Err(AgendaError::NoSuchItem(to));
         }
-        let pinned = self.items.first().is_some_and(|i| i.kind == AgendaItemKind::ReviewPreviousActions);
+        let pinned = self
+            .items
+            .first()
+            .is_some_and(|i| i.kind == AgendaItemKind::ReviewPreviousActions);
         if pinned && (from == 0 || to == 0) {
             return Err(AgendaError::ReviewItemPinned);
         }
@@ -260,7 +290,11 @@ impl Agenda {
     }
 
     /// Sets an item's conclusion.
-    pub fn set_conclusion(&mut self, index: usize, text: impl Into<String>) -> Result<(), AgendaError> {
+    pub fn set_conclusion(
+        &mut self,
+        index: usize,
+        text: impl Into<String>,
+    ) -> Result<(), AgendaError> {
         self.item_mut(index)?.conclusion = text.into();
         Ok(())
     }
@@ -281,7 +315,10 @@ impl Agenda {
             return Ok(());
         }
         self.stop(now);
-        self.items[index].runs.push(TimerRun { started_at: now, stopped_at: None });
+        self.items[index].runs.push(TimerRun {
+            started_at: now,
+            stopped_at: None,
+        });
         Ok(())
     }
 
@@ -302,11 +339,16 @@ impl Agenda {
 
     /// The time spent on all items, counting a running timer up to `now`.
     pub fn total_elapsed(&self, now: NaiveDateTime) -> Duration {
-        self.items.iter().map(|i| i.elapsed(now)).fold(Duration::zero(), |a, b| a + b)
+        self.items
+            .iter()
+            .map(|i| i.elapsed(now))
+            .fold(Duration::zero(), |a, b| a + b)
     }
 
     fn item_mut(&mut self, index: usize) -> Result<&mut AgendaItem, AgendaError> {
-        self.items.get_mut(index).ok_or(AgendaError::NoSuchItem(index))
+        self.items
+            .get_mut(index)
+            .ok_or(AgendaError::NoSuchItem(index))
     }
 }
 
@@ -316,14 +358,20 @@ mod tests {
     use chrono::NaiveDate;
 
     fn at(h: u32, m: u32, s: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 9, 7).unwrap().and_hms_opt(h, m, s).unwrap()
+        NaiveDate::from_ymd_opt(2026, 9, 7)
+            .unwrap()
+            .and_hms_opt(h, m, s)
+            .unwrap()
     }
 
     #[test]
     fn the_weekly_default_fits_in_an_hour_and_starts_with_the_review() {
         let agenda = Agenda::weekly();
         assert_eq!(agenda.total_minutes(), 60);
-        assert_eq!(agenda.items()[0].kind, AgendaItemKind::ReviewPreviousActions);
+        assert_eq!(
+            agenda.items()[0].kind,
+            AgendaItemKind::ReviewPreviousActions
+        );
         assert_eq!(agenda.items().len(), 6);
         assert_eq!(agenda.items()[5].kind, AgendaItemKind::AnythingElse);
     }
@@ -331,11 +379,23 @@ mod tests {
     #[test]
     fn timeboxes_cannot_exceed_the_limit() {
         let mut agenda = Agenda::weekly();
-        assert_eq!(agenda.set_timebox(1, 20), Err(AgendaError::OverLimit { total: 68, limit: 60 }));
+        assert_eq!(
+            agenda.set_timebox(1, 20),
+            Err(AgendaError::OverLimit {
+                total: 68,
+                limit: 60
+            })
+        );
         agenda.set_timebox(1, 4).unwrap();
         assert_eq!(agenda.add_item("Q4 stock plan", 8), Ok(5));
         assert_eq!(agenda.items()[6].kind, AgendaItemKind::AnythingElse);
-        assert_eq!(agenda.set_limit(50), Err(AgendaError::OverLimit { total: 60, limit: 50 }));
+        assert_eq!(
+            agenda.set_limit(50),
+            Err(AgendaError::OverLimit {
+                total: 60,
+                limit: 50
+            })
+        );
         assert_eq!(agenda.set_timebox(2, 0), Err(AgendaError::EmptyTimebox));
     }
 
@@ -355,7 +415,10 @@ mod tests {
         agenda.start(0, at(10, 0, 0)).unwrap();
         agenda.start(1, at(10, 8, 0)).unwrap(); // stops item 0 after 8 minutes
         assert_eq!(agenda.running(), Some(1));
-        assert_eq!(agenda.items()[0].elapsed(at(11, 0, 0)), Duration::minutes(8));
+        assert_eq!(
+            agenda.items()[0].elapsed(at(11, 0, 0)),
+            Duration::minutes(8)
+        );
         agenda.stop(at(10, 20, 0));
         agenda.start(1, at(10, 30, 0)).unwrap(); // resumed: 12 minutes so far
         let sales = &agenda.items()[1];

@@ -28,7 +28,10 @@ impl BoardFilter {
     /// Whether the action passes the filter on `today`.
     pub fn matches(&self, action: &Action, today: NaiveDate) -> bool {
         self.status.is_none_or(|s| action.status() == s)
-            && self.owner.as_ref().is_none_or(|o| action.owner() == Some(o))
+            && self
+                .owner
+                .as_ref()
+                .is_none_or(|o| action.owner() == Some(o))
             && self.topic.is_none_or(|t| action.topic() == t)
             && (!self.overdue_only || action.is_overdue(today))
     }
@@ -57,8 +60,16 @@ fn some_first<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
 }
 
 /// The actions that pass `filter` on `today`, in `sort` order.
-pub fn board<'a>(actions: &'a [Action], filter: &BoardFilter, sort: BoardSort, today: NaiveDate) -> Vec<&'a Action> {
-    let mut shown: Vec<&Action> = actions.iter().filter(|a| filter.matches(a, today)).collect();
+pub fn board<'a>(
+    actions: &'a [Action],
+    filter: &BoardFilter,
+    sort: BoardSort,
+    today: NaiveDate,
+) -> Vec<&'a Action> {
+    let mut shown: Vec<&Action> = actions
+        .iter()
+        .filter(|a| filter.matches(a, today))
+        .collect();
     shown.sort_by(|a, b| {
         let primary = match sort {
             BoardSort::DueDate => Ordering::Equal,
@@ -66,7 +77,9 @@ pub fn board<'a>(actions: &'a [Action], filter: &BoardFilter, sort: BoardSort, t
             BoardSort::Topic => some_first(a.topic(), b.topic()),
             BoardSort::Status => a.status().cmp(&b.status()),
         };
-        primary.then_with(|| some_first(a.due(), b.due())).then_with(|| a.id().cmp(b.id()))
+        primary
+            .then_with(|| some_first(a.due(), b.due()))
+            .then_with(|| a.id().cmp(b.id()))
     });
     shown
 }
@@ -98,7 +111,10 @@ impl ActionStats {
     pub const CARRIED: &'static str = "actions.carried";
 
     /// Counts the actions on `today`.
-    pub fn compute<'a>(actions: impl IntoIterator<Item = &'a Action>, today: NaiveDate) -> ActionStats {
+    pub fn compute<'a>(
+        actions: impl IntoIterator<Item = &'a Action>,
+        today: NaiveDate,
+    ) -> ActionStats {
         let mut stats = ActionStats::default();
         for action in actions {
             if action.is_due_by(today) {
@@ -119,16 +135,26 @@ impl ActionStats {
                 ActionStatus::Dropped => stats.dropped += 1,
             }
         }
-        stats.completion_rate = (stats.due > 0).then(|| f64::from(stats.done_on_time) / f64::from(stats.due));
+        stats.completion_rate =
+            (stats.due > 0).then(|| f64::from(stats.done_on_time) / f64::from(stats.due));
         stats
     }
 
     /// The three metrics by id, ready to be shown with `data-metric` or stored in a snapshot.
     pub fn metric_values(&self) -> BTreeMap<String, Option<f64>> {
         BTreeMap::from([
-            (ActionStats::COMPLETION_RATE.to_string(), self.completion_rate),
-            (ActionStats::OVERDUE.to_string(), Some(f64::from(self.overdue))),
-            (ActionStats::CARRIED.to_string(), Some(f64::from(self.carried))),
+            (
+                ActionStats::COMPLETION_RATE.to_string(),
+                self.completion_rate,
+            ),
+            (
+                ActionStats::OVERDUE.to_string(),
+                Some(f64::from(self.overdue)),
+            ),
+            (
+                ActionStats::CARRIED.to_string(),
+                Some(f64::from(self.carried)),
+            ),
         ])
     }
 }
@@ -143,8 +169,18 @@ mod tests {
     }
 
     fn action(id: &str, owner: Option<&str>, due: Option<u32>, topic: Option<Topic>) -> Action {
-        let fields = ActionFields { owner: owner.map(PersonId::from), due: due.map(day), topic, ..Default::default() };
-        Action::new(id.into(), None, fields, day(1).and_hms_opt(9, 0, 0).unwrap())
+        let fields = ActionFields {
+            owner: owner.map(PersonId::from),
+            due: due.map(day),
+            topic,
+            ..Default::default()
+        };
+        Action::new(
+            id.into(),
+            None,
+            fields,
+            day(1).and_hms_opt(9, 0, 0).unwrap(),
+        )
     }
 
     #[test]
@@ -154,7 +190,12 @@ mod tests {
             action("b", None, Some(3), None),
             action("c", Some("amy"), None, Some(Topic::Sales)),
         ];
-        let ids = |sort| board(&actions, &BoardFilter::default(), sort, day(5)).iter().map(|a| a.id().to_string()).collect::<Vec<_>>();
+        let ids = |sort| {
+            board(&actions, &BoardFilter::default(), sort, day(5))
+                .iter()
+                .map(|a| a.id().to_string())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(ids(BoardSort::DueDate), ["b", "a", "c"]);
         assert_eq!(ids(BoardSort::Owner), ["c", "a", "b"]);
         assert_eq!(ids(BoardSort::Topic), ["c", "a", "b"]);
@@ -162,10 +203,28 @@ mod tests {
 
     #[test]
     fn filters_combine() {
-        let actions = vec![action("a", Some("zoe"), Some(3), Some(Topic::Ads)), action("b", Some("zoe"), Some(9), None)];
-        let filter = BoardFilter { owner: Some("zoe".into()), overdue_only: true, ..Default::default() };
-        assert_eq!(board(&actions, &filter, BoardSort::DueDate, day(5)).len(), 1);
-        let filter = BoardFilter { topic: Some(None), ..Default::default() };
-        assert_eq!(board(&actions, &filter, BoardSort::DueDate, day(5))[0].id().as_str(), "b");
+        let actions = vec![
+            action("a", Some("zoe"), Some(3), Some(Topic::Ads)),
+            action("b", Some("zoe"), Some(9), None),
+        ];
+        let filter = BoardFilter {
+            owner: Some("zoe".into()),
+            overdue_only: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            board(&actions, &filter, BoardSort::DueDate, day(5)).len(),
+            1
+        );
+        let filter = BoardFilter {
+            topic: Some(None),
+            ..Default::default()
+        };
+        assert_eq!(
+            board(&actions, &filter, BoardSort::DueDate, day(5))[0]
+                .id()
+                .as_str(),
+            "b"
+        );
     }
 }

@@ -30,13 +30,22 @@ pub enum CloseProblem {
     /// The meeting clock never ran, so it has no duration and no cost.
     NeverStarted,
     /// A topic on the agenda has neither a conclusion nor an action.
-    TopicWithoutOutcome { topic: Topic },
+    TopicWithoutOutcome {
+        topic: Topic,
+    },
     /// An action raised in this meeting lacks some of the five steps.
-    IncompleteAction { action: ActionId, missing: Vec<Step> },
+    IncompleteAction {
+        action: ActionId,
+        missing: Vec<Step>,
+    },
     /// An earlier action listed in item (0) was not reviewed.
-    UnreviewedAction { action: ActionId },
+    UnreviewedAction {
+        action: ActionId,
+    },
     /// A step of the emergency template is not done.
-    EmergencyStepOpen { step: EmergencyStepKind },
+    EmergencyStepOpen {
+        step: EmergencyStepKind,
+    },
 }
 
 /// How to close.
@@ -80,7 +89,10 @@ impl Meeting {
         if self.started_at.is_none() {
             problems.push(CloseProblem::NeverStarted);
         }
-        let raised_here: Vec<&Action> = actions.iter().filter(|a| a.meeting() == Some(&self.id)).collect();
+        let raised_here: Vec<&Action> = actions
+            .iter()
+            .filter(|a| a.meeting() == Some(&self.id))
+            .collect();
         for item in self.agenda.items() {
             if let AgendaItemKind::Topic(topic) = item.kind {
                 let has_action = raised_here.iter().any(|a| a.topic() == Some(topic));
@@ -93,16 +105,25 @@ impl Meeting {
             let missing = action.missing_steps();
             // A dropped draft is a decision not to pursue it, not a half-made action.
             if !missing.is_empty() && action.status() != super::action::ActionStatus::Dropped {
-                problems.push(CloseProblem::IncompleteAction { action: action.id().clone(), missing });
+                problems.push(CloseProblem::IncompleteAction {
+                    action: action.id().clone(),
+                    missing,
+                });
             }
         }
         for action in self.actions_to_review(actions) {
             if !self.reviews.iter().any(|r| &r.action == action.id()) {
-                problems.push(CloseProblem::UnreviewedAction { action: action.id().clone() });
+                problems.push(CloseProblem::UnreviewedAction {
+                    action: action.id().clone(),
+                });
             }
         }
         if let MeetingKind::Emergency { plan } = &self.kind {
-            problems.extend(plan.open_steps().into_iter().map(|step| CloseProblem::EmergencyStepOpen { step }));
+            problems.extend(
+                plan.open_steps()
+                    .into_iter()
+                    .map(|step| CloseProblem::EmergencyStepOpen { step }),
+            );
         }
         if self.rating.is_none() {
             problems.push(CloseProblem::NoRating);
@@ -126,7 +147,9 @@ impl Meeting {
             return Err(MeetingError::NotReady(problems));
         }
         self.agenda.stop(now);
-        let duration = self.started_at.map_or(Duration::zero(), |start| (now - start).max(Duration::zero()));
+        let duration = self.started_at.map_or(Duration::zero(), |start| {
+            (now - start).max(Duration::zero())
+        });
         let record = ClosedRecord {
             closed_at: now,
             forced: mode == CloseMode::Forced,
@@ -148,10 +171,15 @@ mod tests {
 
     #[test]
     fn an_empty_meeting_lists_every_problem() {
-        let now = NaiveDate::from_ymd_opt(2026, 9, 7).unwrap().and_hms_opt(10, 0, 0).unwrap();
+        let now = NaiveDate::from_ymd_opt(2026, 9, 7)
+            .unwrap()
+            .and_hms_opt(10, 0, 0)
+            .unwrap();
         let meeting = Meeting::weekly("m1".into(), now.date(), now);
         let problems = meeting.close_problems(&[]);
         assert_eq!(problems.len(), 4 + 4); // chair, recorder, started, rating + four topics
-        assert!(problems.contains(&CloseProblem::TopicWithoutOutcome { topic: Topic::Inventory }));
+        assert!(problems.contains(&CloseProblem::TopicWithoutOutcome {
+            topic: Topic::Inventory
+        }));
     }
 }

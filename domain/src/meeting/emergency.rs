@@ -44,12 +44,19 @@ pub struct ConfirmChecks {
 impl ConfirmChecks {
     /// Whether all three were checked.
     pub fn all_checked(&self) -> bool {
-        self.hijacker.is_some() && self.suppressed_or_blocked.is_some() && self.reviews_removed.is_some()
+        self.hijacker.is_some()
+            && self.suppressed_or_blocked.is_some()
+            && self.reviews_removed.is_some()
     }
 
     /// Whether any check found something.
     pub fn any_found(&self) -> bool {
-        [self.hijacker, self.suppressed_or_blocked, self.reviews_removed].contains(&Some(true))
+        [
+            self.hijacker,
+            self.suppressed_or_blocked,
+            self.reviews_removed,
+        ]
+        .contains(&Some(true))
     }
 }
 
@@ -88,12 +95,26 @@ impl EmergencyPlan {
     pub const OPLOG_LOOKBACK_DAYS: i64 = 14;
 
     /// A new plan with the four steps open.
-    pub fn new(trigger: impl Into<String>, asin: Option<String>, detected_at: NaiveDateTime) -> EmergencyPlan {
+    pub fn new(
+        trigger: impl Into<String>,
+        asin: Option<String>,
+        detected_at: NaiveDateTime,
+    ) -> EmergencyPlan {
         let steps = EmergencyStepKind::ALL
             .into_iter()
-            .map(|kind| EmergencyStep { kind, notes: String::new(), done_at: None })
+            .map(|kind| EmergencyStep {
+                kind,
+                notes: String::new(),
+                done_at: None,
+            })
             .collect();
-        EmergencyPlan { trigger: trigger.into(), asin, detected_at, checks: ConfirmChecks::default(), steps }
+        EmergencyPlan {
+            trigger: trigger.into(),
+            asin,
+            detected_at,
+            checks: ConfirmChecks::default(),
+            steps,
+        }
     }
 
     /// The four steps in order.
@@ -120,7 +141,10 @@ impl EmergencyPlan {
     /// noticed, and that day itself (a change made that morning is a prime suspect).
     pub fn oplog_window(&self) -> Period {
         let day = self.detected_at.date();
-        Period::new(day - Duration::days(EmergencyPlan::OPLOG_LOOKBACK_DAYS), day)
+        Period::new(
+            day - Duration::days(EmergencyPlan::OPLOG_LOOKBACK_DAYS),
+            day,
+        )
     }
 
     /// Sets a step's notes.
@@ -139,7 +163,11 @@ impl EmergencyPlan {
 
     /// The steps not yet done, in order.
     pub fn open_steps(&self) -> Vec<EmergencyStepKind> {
-        self.steps.iter().filter(|s| !s.is_done()).map(|s| s.kind).collect()
+        self.steps
+            .iter()
+            .filter(|s| !s.is_done())
+            .map(|s| s.kind)
+            .collect()
     }
 
     /// Rebuilds the step list from storage, keeping one entry per step in the template's order, so a
@@ -152,7 +180,11 @@ impl EmergencyPlan {
                     .iter()
                     .find(|s| s.kind == kind)
                     .cloned()
-                    .unwrap_or(EmergencyStep { kind, notes: String::new(), done_at: None })
+                    .unwrap_or(EmergencyStep {
+                        kind,
+                        notes: String::new(),
+                        done_at: None,
+                    })
             })
             .collect();
         self.steps = steps;
@@ -165,7 +197,10 @@ mod tests {
     use chrono::NaiveDate;
 
     fn at(d: u32, h: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 9, d).unwrap().and_hms_opt(h, 0, 0).unwrap()
+        NaiveDate::from_ymd_opt(2026, 9, d)
+            .unwrap()
+            .and_hms_opt(h, 0, 0)
+            .unwrap()
     }
 
     #[test]
@@ -176,7 +211,13 @@ mod tests {
         assert!(plan.held_in_time(at(11, 9)));
         assert!(!plan.held_in_time(at(11, 10)));
         let window = plan.oplog_window();
-        assert_eq!((window.from, window.to), (NaiveDate::from_ymd_opt(2026, 8, 27).unwrap(), at(10, 0).date()));
+        assert_eq!(
+            (window.from, window.to),
+            (
+                NaiveDate::from_ymd_opt(2026, 8, 27).unwrap(),
+                at(10, 0).date()
+            )
+        );
         plan.set_done(EmergencyStepKind::ConfirmReal, true, at(10, 11));
         assert_eq!(plan.open_steps().len(), 3);
         plan.checks.hijacker = Some(true);

@@ -16,8 +16,15 @@ use crate::dataset::Cents;
 
 /// The closed meetings, oldest first (by date, then by closing time).
 pub fn closed_meetings(meetings: &[Meeting]) -> Vec<(&Meeting, &ClosedRecord)> {
-    let mut closed: Vec<(&Meeting, &ClosedRecord)> = meetings.iter().filter_map(|m| Some((m, m.closed()?))).collect();
-    closed.sort_by(|(a, ra), (b, rb)| a.date().cmp(&b.date()).then(ra.closed_at.cmp(&rb.closed_at)));
+    let mut closed: Vec<(&Meeting, &ClosedRecord)> = meetings
+        .iter()
+        .filter_map(|m| Some((m, m.closed()?)))
+        .collect();
+    closed.sort_by(|(a, ra), (b, rb)| {
+        a.date()
+            .cmp(&b.date())
+            .then(ra.closed_at.cmp(&rb.closed_at))
+    });
     closed
 }
 
@@ -33,10 +40,16 @@ pub fn metric_series(meetings: &[Meeting], metric_id: &str) -> Vec<(NaiveDate, O
 /// Every metric any closed meeting showed, each as a [`metric_series`].
 pub fn metric_trends(meetings: &[Meeting]) -> BTreeMap<String, Vec<(NaiveDate, Option<f64>)>> {
     let closed = closed_meetings(meetings);
-    let ids: BTreeSet<&String> = closed.iter().flat_map(|(_, r)| r.snapshot.values.keys()).collect();
+    let ids: BTreeSet<&String> = closed
+        .iter()
+        .flat_map(|(_, r)| r.snapshot.values.keys())
+        .collect();
     ids.into_iter()
         .map(|id| {
-            let series = closed.iter().map(|(m, r)| (m.date(), r.snapshot.get(id).flatten())).collect();
+            let series = closed
+                .iter()
+                .map(|(m, r)| (m.date(), r.snapshot.get(id).flatten()))
+                .collect();
             (id.clone(), series)
         })
         .collect()
@@ -44,17 +57,26 @@ pub fn metric_trends(meetings: &[Meeting]) -> BTreeMap<String, Vec<(NaiveDate, O
 
 /// `actions.completion_rate` as it stood at each closed meeting.
 pub fn completion_rate_series(meetings: &[Meeting]) -> Vec<(NaiveDate, Option<f64>)> {
-    closed_meetings(meetings).into_iter().map(|(m, r)| (m.date(), r.action_stats.completion_rate)).collect()
+    closed_meetings(meetings)
+        .into_iter()
+        .map(|(m, r)| (m.date(), r.action_stats.completion_rate))
+        .collect()
 }
 
 /// The rating of each closed meeting.
 pub fn rating_series(meetings: &[Meeting]) -> Vec<(NaiveDate, Option<u8>)> {
-    closed_meetings(meetings).into_iter().map(|(m, _)| (m.date(), m.rating())).collect()
+    closed_meetings(meetings)
+        .into_iter()
+        .map(|(m, _)| (m.date(), m.rating()))
+        .collect()
 }
 
 /// The recorded cost of each closed meeting.
 pub fn cost_series(meetings: &[Meeting]) -> Vec<(NaiveDate, Cents)> {
-    closed_meetings(meetings).into_iter().map(|(m, r)| (m.date(), r.cost)).collect()
+    closed_meetings(meetings)
+        .into_iter()
+        .map(|(m, r)| (m.date(), r.cost))
+        .collect()
 }
 
 /// How the metric an action targets moved after the action was raised.

@@ -12,7 +12,7 @@
 //! tabs merge their edits without losing one (see [`crate::store`]).
 //!
 //! The files, one capability each:
-//! - [`ids`](self::ids): the identifiers the caller hands in;
+//! - `ids`: the identifiers the caller hands in;
 //! - `roster`: the team, its roles and hourly rates, and the meeting cost arithmetic;
 //! - `agenda`: the timeboxed agenda items and their timers;
 //! - `action`: one action and its five-step validation;
@@ -37,16 +37,16 @@ mod roster;
 mod snapshot;
 
 pub use action::{
-    Action, ActionError, ActionFields, ActionState, ActionStatus, MetricLink, ReviewOutcome, ReviewRecord,
-    Step, Subject, SubjectKind,
+    Action, ActionError, ActionFields, ActionState, ActionStatus, MetricLink, ReviewOutcome,
+    ReviewRecord, Step, Subject, SubjectKind,
 };
 pub use agenda::{Agenda, AgendaError, AgendaItem, AgendaItemKind, TimerRun};
 pub use board::{ActionStats, BoardFilter, BoardSort, board};
 pub use close::{CloseMode, CloseProblem, ClosedRecord};
 pub use emergency::{ConfirmChecks, EmergencyPlan, EmergencyStep, EmergencyStepKind};
 pub use history::{
-    FollowThrough, closed_meetings, completion_rate_series, cost_series, follow_through, metric_series,
-    metric_trends, rating_series,
+    FollowThrough, closed_meetings, completion_rate_series, cost_series, follow_through,
+    metric_series, metric_trends, rating_series,
 };
 pub use ids::{ActionId, MeetingId, OpLogId, PersonId};
 pub use oplog::{ChangeKind, OpLogEntry, entries_between, last_14_days};
@@ -54,3 +54,16 @@ pub use record::{Attendee, Meeting, MeetingError, MeetingKind};
 pub use review::{ReviewEntry, ReviewSummary};
 pub use roster::{Member, Region, Role, Roster, RosterError, meeting_cost};
 pub use snapshot::MetricSnapshot;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_agenda_covers_the_four_topics_of_the_report_module() {
+        let agenda = Agenda::weekly();
+        for topic in crate::report::Topic::ALL {
+            assert!(agenda.position(AgendaItemKind::Topic(topic)).is_some());
+        }
+    }
+}

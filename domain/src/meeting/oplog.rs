@@ -49,7 +49,16 @@ impl OpLogEntry {
         note: impl Into<String>,
         now: NaiveDateTime,
     ) -> OpLogEntry {
-        OpLogEntry { id, at, kind, by: by.into(), asin, note: note.into(), updated_at: now, revision: 0 }
+        OpLogEntry {
+            id,
+            at,
+            kind,
+            by: by.into(),
+            asin,
+            note: note.into(),
+            updated_at: now,
+            revision: 0,
+        }
     }
 
     /// Edits the entry and records the edit.
@@ -65,11 +74,21 @@ impl OpLogEntry {
 /// The entries made on the days of `period` (both ends included), newest first; with an ASIN, only
 /// the entries for that ASIN and the account-wide ones (no ASIN), since a budget cut or a general
 /// change can hit every listing.
-pub fn entries_between<'a>(entries: &'a [OpLogEntry], period: Period, asin: Option<&str>) -> Vec<&'a OpLogEntry> {
+pub fn entries_between<'a>(
+    entries: &'a [OpLogEntry],
+    period: Period,
+    asin: Option<&str>,
+) -> Vec<&'a OpLogEntry> {
     let mut found: Vec<&OpLogEntry> = entries
         .iter()
         .filter(|e| period.from <= e.at.date() && e.at.date() <= period.to)
-        .filter(|e| asin.is_none_or(|a| e.asin.as_deref().is_none_or(|ea| ea.eq_ignore_ascii_case(a))))
+        .filter(|e| {
+            asin.is_none_or(|a| {
+                e.asin
+                    .as_deref()
+                    .is_none_or(|ea| ea.eq_ignore_ascii_case(a))
+            })
+        })
         .collect();
     found.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| a.id.cmp(&b.id)));
     found
@@ -77,7 +96,11 @@ pub fn entries_between<'a>(entries: &'a [OpLogEntry], period: Period, asin: Opti
 
 /// The entries of the 14 days before `date` and of `date` itself, newest first: the window step 2
 /// of the emergency meeting reviews.
-pub fn last_14_days<'a>(entries: &'a [OpLogEntry], date: NaiveDate, asin: Option<&str>) -> Vec<&'a OpLogEntry> {
+pub fn last_14_days<'a>(
+    entries: &'a [OpLogEntry],
+    date: NaiveDate,
+    asin: Option<&str>,
+) -> Vec<&'a OpLogEntry> {
     entries_between(entries, Period::new(date - Duration::days(14), date), asin)
 }
 
@@ -92,7 +115,15 @@ mod tests {
     #[test]
     fn edits_keep_the_id_and_bump_the_revision() {
         let t = day(1).and_hms_opt(9, 0, 0).unwrap();
-        let mut e = OpLogEntry::new("o1".into(), t, ChangeKind::Bid, "li", None, "bid 0.8 -> 1.1", t);
+        let mut e = OpLogEntry::new(
+            "o1".into(),
+            t,
+            ChangeKind::Bid,
+            "li",
+            None,
+            "bid 0.8 -> 1.1",
+            t,
+        );
         e.edit(t, |e| {
             e.note = "bid 0.8 -> 1.2".into();
             e.id = "x".into();

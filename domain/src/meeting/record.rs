@@ -87,10 +87,22 @@ impl Meeting {
 
     /// A new emergency meeting for `plan`, dated `now`, with the four-step agenda.
     pub fn emergency(id: MeetingId, plan: EmergencyPlan, now: NaiveDateTime) -> Meeting {
-        Meeting::with(id, MeetingKind::Emergency { plan }, now.date(), Agenda::emergency(), now)
+        Meeting::with(
+            id,
+            MeetingKind::Emergency { plan },
+            now.date(),
+            Agenda::emergency(),
+            now,
+        )
     }
 
-    fn with(id: MeetingId, kind: MeetingKind, date: NaiveDate, agenda: Agenda, now: NaiveDateTime) -> Meeting {
+    fn with(
+        id: MeetingId,
+        kind: MeetingKind,
+        date: NaiveDate,
+        agenda: Agenda,
+        now: NaiveDateTime,
+    ) -> Meeting {
         Meeting {
             id,
             kind,
@@ -173,7 +185,11 @@ impl Meeting {
     }
 
     /// Adds a roster member as an attendee (once), copying their current rate.
-    pub fn add_attendee(&mut self, member: &Member, now: NaiveDateTime) -> Result<(), MeetingError> {
+    pub fn add_attendee(
+        &mut self,
+        member: &Member,
+        now: NaiveDateTime,
+    ) -> Result<(), MeetingError> {
         let attendee = Attendee {
             person: member.id.clone(),
             name: member.name.clone(),
@@ -188,7 +204,11 @@ impl Meeting {
     }
 
     /// Removes an attendee; if they chaired or recorded, that role becomes vacant.
-    pub fn remove_attendee(&mut self, person: &PersonId, now: NaiveDateTime) -> Result<(), MeetingError> {
+    pub fn remove_attendee(
+        &mut self,
+        person: &PersonId,
+        now: NaiveDateTime,
+    ) -> Result<(), MeetingError> {
         self.edit(now, |m| {
             m.attendees.retain(|a| &a.person != person);
             if m.chair.as_ref() == Some(person) {
@@ -201,19 +221,31 @@ impl Meeting {
     }
 
     /// Sets the chair, who must be an attendee (their time is part of the cost).
-    pub fn set_chair(&mut self, person: Option<PersonId>, now: NaiveDateTime) -> Result<(), MeetingError> {
+    pub fn set_chair(
+        &mut self,
+        person: Option<PersonId>,
+        now: NaiveDateTime,
+    ) -> Result<(), MeetingError> {
         self.require_attendee(person.as_ref())?;
         self.edit(now, |m| m.chair = person)
     }
 
     /// Sets the recorder, who must be an attendee.
-    pub fn set_recorder(&mut self, person: Option<PersonId>, now: NaiveDateTime) -> Result<(), MeetingError> {
+    pub fn set_recorder(
+        &mut self,
+        person: Option<PersonId>,
+        now: NaiveDateTime,
+    ) -> Result<(), MeetingError> {
         self.require_attendee(person.as_ref())?;
         self.edit(now, |m| m.recorder = person)
     }
 
     /// Sets the meeting's free notes.
-    pub fn set_notes(&mut self, notes: impl Into<String>, now: NaiveDateTime) -> Result<(), MeetingError> {
+    pub fn set_notes(
+        &mut self,
+        notes: impl Into<String>,
+        now: NaiveDateTime,
+    ) -> Result<(), MeetingError> {
         let notes = notes.into();
         self.edit(now, |m| m.notes = notes)
     }
@@ -253,7 +285,11 @@ impl Meeting {
     }
 
     /// Edits the emergency plan through `edit`.
-    pub fn edit_emergency<R>(&mut self, now: NaiveDateTime, edit: impl FnOnce(&mut EmergencyPlan) -> R) -> Result<R, MeetingError> {
+    pub fn edit_emergency<R>(
+        &mut self,
+        now: NaiveDateTime,
+        edit: impl FnOnce(&mut EmergencyPlan) -> R,
+    ) -> Result<R, MeetingError> {
         self.ensure_open()?;
         let MeetingKind::Emergency { plan } = &mut self.kind else {
             return Err(MeetingError::NotEmergency);
@@ -274,7 +310,9 @@ impl Meeting {
         if let Some(closed) = &self.closed {
             return Duration::seconds(closed.duration_seconds);
         }
-        self.started_at.map_or(Duration::zero(), |start| (now - start).max(Duration::zero()))
+        self.started_at.map_or(Duration::zero(), |start| {
+            (now - start).max(Duration::zero())
+        })
     }
 
     /// The meeting's cost so far, for the live display: `meeting.cost` = sum of hourly rates x
@@ -282,16 +320,27 @@ impl Meeting {
     pub fn cost_at(&self, now: NaiveDateTime) -> Cents {
         match &self.closed {
             Some(closed) => closed.cost,
-            None => meeting_cost(self.attendees.iter().map(|a| a.hourly_rate), self.elapsed(now)),
+            None => meeting_cost(
+                self.attendees.iter().map(|a| a.hourly_rate),
+                self.elapsed(now),
+            ),
         }
     }
 
     pub(crate) fn ensure_open(&self) -> Result<(), MeetingError> {
-        if self.closed.is_some() { Err(MeetingError::Closed(self.id.clone())) } else { Ok(()) }
+        if self.closed.is_some() {
+            Err(MeetingError::Closed(self.id.clone()))
+        } else {
+            Ok(())
+        }
     }
 
     /// Applies an edit to an open meeting and records it (time and revision).
-    pub(crate) fn edit(&mut self, now: NaiveDateTime, edit: impl FnOnce(&mut Meeting)) -> Result<(), MeetingError> {
+    pub(crate) fn edit(
+        &mut self,
+        now: NaiveDateTime,
+        edit: impl FnOnce(&mut Meeting),
+    ) -> Result<(), MeetingError> {
         self.ensure_open()?;
         edit(self);
         self.touch(now);
@@ -305,7 +354,9 @@ impl Meeting {
 
     fn require_attendee(&self, person: Option<&PersonId>) -> Result<(), MeetingError> {
         match person {
-            Some(p) if !self.attendees.iter().any(|a| &a.person == p) => Err(MeetingError::NotAnAttendee(p.clone())),
+            Some(p) if !self.attendees.iter().any(|a| &a.person == p) => {
+                Err(MeetingError::NotAnAttendee(p.clone()))
+            }
             _ => Ok(()),
         }
     }
@@ -317,19 +368,29 @@ mod tests {
     use crate::meeting::roster::Role;
 
     fn at(h: u32, m: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 9, 7).unwrap().and_hms_opt(h, m, 0).unwrap()
+        NaiveDate::from_ymd_opt(2026, 9, 7)
+            .unwrap()
+            .and_hms_opt(h, m, 0)
+            .unwrap()
     }
 
     #[test]
     fn the_live_cost_grows_with_the_clock() {
         let mut meeting = Meeting::weekly("m1".into(), at(0, 0).date(), at(9, 0));
         for i in 0..5 {
-            let member = Member::new(PersonId::new(format!("p{i}")), format!("P{i}"), Role::Advertising, at(9, 0));
+            let member = Member::new(
+                PersonId::new(format!("p{i}")),
+                format!("P{i}"),
+                Role::Advertising,
+                at(9, 0),
+            );
             meeting.add_attendee(&member, at(9, 0)).unwrap();
         }
         assert_eq!(meeting.cost_per_hour(), Cents(25_000));
         assert_eq!(meeting.cost_at(at(10, 0)), Cents(0)); // not started yet
-        meeting.edit_agenda(at(10, 0), |a| a.start(0, at(10, 0))).unwrap();
+        meeting
+            .edit_agenda(at(10, 0), |a| a.start(0, at(10, 0)))
+            .unwrap();
         assert_eq!(meeting.started_at(), Some(at(10, 0)));
         // 5 people x 50 per hour x 0.5 h = 125.
         assert_eq!(meeting.cost_at(at(10, 30)), Cents(12_500));
@@ -342,8 +403,14 @@ mod tests {
             meeting.set_chair(Some("p1".into()), at(9, 0)),
             Err(MeetingError::NotAnAttendee("p1".into()))
         );
-        assert_eq!(meeting.set_rating(11, at(9, 0)), Err(MeetingError::InvalidRating(11)));
-        assert_eq!(meeting.set_rating(0, at(9, 0)), Err(MeetingError::InvalidRating(0)));
+        assert_eq!(
+            meeting.set_rating(11, at(9, 0)),
+            Err(MeetingError::InvalidRating(11))
+        );
+        assert_eq!(
+            meeting.set_rating(0, at(9, 0)),
+            Err(MeetingError::InvalidRating(0))
+        );
         meeting.set_rating(7, at(9, 1)).unwrap();
         assert_eq!((meeting.rating(), meeting.revision()), (Some(7), 1));
     }
@@ -352,7 +419,11 @@ mod tests {
     fn a_refused_agenda_edit_changes_nothing() {
         let mut meeting = Meeting::weekly("m1".into(), at(0, 0).date(), at(9, 0));
         let before = meeting.clone();
-        assert!(meeting.edit_agenda(at(9, 5), |a| a.set_timebox(1, 59)).is_err());
+        assert!(
+            meeting
+                .edit_agenda(at(9, 5), |a| a.set_timebox(1, 59))
+                .is_err()
+        );
         assert_eq!(meeting, before);
     }
 }

@@ -53,7 +53,12 @@ impl Meeting {
     /// Records the review of one listed action and applies it to the action. Reviewing the same
     /// action again in this meeting first undoes the earlier review, so the carry count and the due
     /// date reflect only the last word.
-    pub fn review_action(&mut self, action: &mut Action, outcome: ReviewOutcome, now: NaiveDateTime) -> Result<(), MeetingError> {
+    pub fn review_action(
+        &mut self,
+        action: &mut Action,
+        outcome: ReviewOutcome,
+        now: NaiveDateTime,
+    ) -> Result<(), MeetingError> {
         self.ensure_open()?;
         if !matches!(self.kind, MeetingKind::Weekly) {
             return Err(MeetingError::NoReviewItem);
@@ -75,8 +80,20 @@ impl Meeting {
             action.revert_review(&self.id, &entry.before, now);
         }
         let before = action.state();
-        action.apply_review(ReviewRecord { meeting: self.id.clone(), date: self.date, outcome: outcome.clone() }, now);
-        self.reviews.push(ReviewEntry { action: action.id().clone(), outcome, reviewed_at: now, before });
+        action.apply_review(
+            ReviewRecord {
+                meeting: self.id.clone(),
+                date: self.date,
+                outcome: outcome.clone(),
+            },
+            now,
+        );
+        self.reviews.push(ReviewEntry {
+            action: action.id().clone(),
+            outcome,
+            reviewed_at: now,
+            before,
+        });
         self.touch(now);
         Ok(())
     }
@@ -84,16 +101,27 @@ impl Meeting {
     /// The review's progress and the action metrics on the meeting's date.
     pub fn review_summary(&self, actions: &[Action]) -> ReviewSummary {
         let listed = self.actions_to_review(actions);
-        let mut summary = ReviewSummary { listed: listed.len() as u32, ..Default::default() };
+        let mut summary = ReviewSummary {
+            listed: listed.len() as u32,
+            ..Default::default()
+        };
         for action in &listed {
-            match self.reviews.iter().find(|r| &r.action == action.id()).map(|r| &r.outcome) {
+            match self
+                .reviews
+                .iter()
+                .find(|r| &r.action == action.id())
+                .map(|r| &r.outcome)
+            {
                 Some(ReviewOutcome::Done) => summary.done += 1,
                 Some(ReviewOutcome::NotDone { .. }) => summary.not_done += 1,
                 Some(ReviewOutcome::Carried { .. }) => summary.carried += 1,
                 None => summary.unreviewed.push(action.id().clone()),
             }
         }
-        summary.stats = ActionStats::compute(actions.iter().filter(|a| a.meeting() != Some(&self.id)), self.date);
+        summary.stats = ActionStats::compute(
+            actions.iter().filter(|a| a.meeting() != Some(&self.id)),
+            self.date,
+        );
         summary
     }
 }
@@ -112,15 +140,40 @@ mod tests {
     fn correcting_a_review_restores_the_carry_count() {
         let created = day(1).and_hms_opt(10, 0, 0).unwrap();
         let now = day(8).and_hms_opt(10, 0, 0).unwrap();
-        let mut action = Action::new("a1".into(), Some("m0".into()), ActionFields { due: Some(day(5)), ..Default::default() }, created);
+        let mut action = Action::new(
+            "a1".into(),
+            Some("m0".into()),
+            ActionFields {
+                due: Some(day(5)),
+                ..Default::default()
+            },
+            created,
+        );
         let mut meeting = Meeting::weekly("m1".into(), day(8), now);
-        meeting.review_action(&mut action, ReviewOutcome::Carried { new_due: Some(day(12)) }, now).unwrap();
+        meeting
+            .review_action(
+                &mut action,
+                ReviewOutcome::Carried {
+                    new_due: Some(day(12)),
+                },
+                now,
+            )
+            .unwrap();
         assert_eq!((action.carried_count(), action.due()), (1, Some(day(12))));
-        meeting.review_action(&mut action, ReviewOutcome::Done, now).unwrap();
-        assert_eq!((action.carried_count(), action.due(), action.done_on()), (0, Some(day(5)), Some(day(8))));
+        meeting
+            .review_action(&mut action, ReviewOutcome::Done, now)
+            .unwrap();
+        assert_eq!(
+            (action.carried_count(), action.due(), action.done_on()),
+            (0, Some(day(5)), Some(day(8)))
+        );
         assert_eq!(meeting.reviews().len(), 1);
         assert_eq!(action.reviews().len(), 1);
-        let err = meeting.review_action(&mut action, ReviewOutcome::NotDone { reason: " ".into() }, now);
+        let err = meeting.review_action(
+            &mut action,
+            ReviewOutcome::NotDone { reason: " ".into() },
+            now,
+        );
         assert_eq!(err, Err(MeetingError::ReasonRequired("a1".into())));
     }
 }

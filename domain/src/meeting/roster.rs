@@ -223,7 +223,11 @@ pub fn meeting_cost(hourly_rates: impl IntoIterator<Item = Cents>, duration: Dur
     let seconds = i128::from(duration.num_seconds().max(0));
     // Round half away from zero: (a * s + 1800) / 3600 for non-negative amounts.
     let product = per_hour * seconds;
-    let rounded = if product >= 0 { (product + 1_800) / 3_600 } else { (product - 1_800) / 3_600 };
+    let rounded = if product >= 0 {
+        (product + 1_800) / 3_600
+    } else {
+        (product - 1_800) / 3_600
+    };
     Cents(i64::try_from(rounded).unwrap_or(i64::MAX))
 }
 
@@ -233,7 +237,10 @@ mod tests {
     use chrono::NaiveDate;
 
     fn now() -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 9, 7).unwrap().and_hms_opt(10, 0, 0).unwrap()
+        NaiveDate::from_ymd_opt(2026, 9, 7)
+            .unwrap()
+            .and_hms_opt(10, 0, 0)
+            .unwrap()
     }
 
     #[test]
@@ -260,7 +267,9 @@ mod tests {
     #[test]
     fn edits_bump_the_revision_and_keep_the_id() {
         let mut roster = Roster::default();
-        roster.add(Member::new("p1".into(), "Li", Role::OperationsLead, now())).unwrap();
+        roster
+            .add(Member::new("p1".into(), "Li", Role::OperationsLead, now()))
+            .unwrap();
         assert_eq!(
             roster.add(Member::new("p1".into(), "Wang", Role::Advertising, now())),
             Err(RosterError::DuplicateId("p1".into()))
@@ -273,7 +282,13 @@ mod tests {
             })
             .unwrap();
         let m = roster.get(&"p1".into()).unwrap();
-        assert_eq!((m.hourly_rate, m.revision, m.updated_at), (Cents(8_000), 1, later));
-        assert_eq!(roster.edit(&"p1".into(), later, |m| m.hourly_rate = Cents(-1)), Err(RosterError::NegativeRate));
+        assert_eq!(
+            (m.hourly_rate, m.revision, m.updated_at),
+            (Cents(8_000), 1, later)
+        );
+        assert_eq!(
+            roster.edit(&"p1".into(), later, |m| m.hourly_rate = Cents(-1)),
+            Err(RosterError::NegativeRate)
+        );
     }
 }

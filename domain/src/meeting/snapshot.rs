@@ -35,10 +35,14 @@ mod tests {
     #[test]
     fn a_missing_metric_survives_a_json_round_trip_as_missing() {
         let snapshot = MetricSnapshot {
-            values: BTreeMap::from([("ads.acos.SP".to_string(), Some(0.285)), ("sales.target".to_string(), None)]),
+            values: BTreeMap::from([
+                ("ads.acos.SP".to_string(), Some(0.285)),
+                ("sales.target".to_string(), None),
+            ]),
             ..Default::default()
         };
-        let back: MetricSnapshot = serde_json::from_str(&serde_json::to_string(&snapshot).unwrap()).unwrap();
+        let back: MetricSnapshot =
+            serde_json::from_str(&serde_json::to_string(&snapshot).unwrap()).unwrap();
         assert_eq!(back.get("sales.target"), Some(None));
         assert_eq!(back.get("ads.acos.SP"), Some(Some(0.285)));
         assert_eq!(back.get("nope"), None);

@@ -13,10 +13,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::figure::{fmt_money, fmt_num, fmt_pct, ratio, Figure, Status, Unit};
-use super::sales::{SalesSums, SALES_SOURCES};
 use super::Context;
-use crate::dataset::{AdType, AdsGrain, AdsRow, AdsTotals, Currency, LoadedReport, Period, ReportData, TargetingType};
+use super::figure::{Figure, Status, Unit, fmt_money, fmt_num, fmt_pct, ratio};
+use super::sales::{SALES_SOURCES, SalesSums};
+use crate::dataset::{
+    AdType, AdsGrain, AdsRow, AdsTotals, Currency, LoadedReport, Period, ReportData, TargetingType,
+};
 use crate::report::ReportKind;
 
 /// Everything the Brief shows for the ads topic.
@@ -136,7 +138,9 @@ fn kind_ad_type(kind: ReportKind) -> Option<AdType> {
         | ReportKind::SponsoredProductsAdvertisedProduct
         | ReportKind::SponsoredProductsCampaign
         | ReportKind::AdsConsoleAdvertisedProduct => Some(AdType::SP),
-        ReportKind::SponsoredBrandsCampaign | ReportKind::SponsoredBrandsSearchTerm => Some(AdType::SB),
+        ReportKind::SponsoredBrandsCampaign | ReportKind::SponsoredBrandsSearchTerm => {
+            Some(AdType::SB)
+        }
         ReportKind::SponsoredDisplayCampaign => Some(AdType::SD),
         _ => None,
     }
@@ -149,11 +153,12 @@ fn grain_of(report: &LoadedReport, ads: &crate::dataset::AdsReport) -> Option<Ad
         | ReportKind::SponsoredBrandsCampaign
         | ReportKind::SponsoredDisplayCampaign
         | ReportKind::AdsCampaignManager => Some(AdsGrain::Campaign),
-        ReportKind::SponsoredProductsAdvertisedProduct | ReportKind::AdsConsoleAdvertisedProduct => {
-            Some(AdsGrain::AdvertisedProduct)
-        }
+        ReportKind::SponsoredProductsAdvertisedProduct
+        | ReportKind::AdsConsoleAdvertisedProduct => Some(AdsGrain::AdvertisedProduct),
         ReportKind::SponsoredProductsTargeting => Some(AdsGrain::Targeting),
-        ReportKind::SponsoredProductsSearchTerm | ReportKind::SponsoredBrandsSearchTerm => Some(AdsGrain::SearchTerm),
+        ReportKind::SponsoredProductsSearchTerm | ReportKind::SponsoredBrandsSearchTerm => {
+            Some(AdsGrain::SearchTerm)
+        }
         _ => None,
     })
 }
@@ -172,7 +177,10 @@ const ADS_TOTAL_SOURCES: [ReportKind; 3] = [
     ReportKind::SponsoredBrandsCampaign,
     ReportKind::SponsoredDisplayCampaign,
 ];
-const TERM_SOURCES: [ReportKind; 2] = [ReportKind::SponsoredProductsSearchTerm, ReportKind::SponsoredBrandsSearchTerm];
+const TERM_SOURCES: [ReportKind; 2] = [
+    ReportKind::SponsoredProductsSearchTerm,
+    ReportKind::SponsoredBrandsSearchTerm,
+];
 
 /// An ads report of the period with its rows' grain.
 #[derive(Clone, Copy)]
@@ -187,8 +195,17 @@ impl<'a> AdsFile<'a> {
     /// The rows of one ad type (a row's own type wins over the report's).
     fn rows_of(&self, t: AdType) -> impl Iterator<Item = &'a AdsRow> + 'a {
         let kind = self.report.kind;
-        self.rows.iter().filter(move |r| r.ad_type.or(kind_ad_type(kind)) == Some(t))
+        self.rows
+            .iter()
+            .filter(move |r| r.ad_type.or(kind_ad_type(kind)) == Some(t))
     }
+}
+
+/// The first file of the list that has rows of ad type `t`.
+fn first_with_type<'a>(list: &[&AdsFile<'a>], t: AdType) -> Option<AdsFile<'a>> {
+    list.iter()
+        .find(|f| f.rows_of(t).next().is_some())
+        .map(|f| **f)
 }
 
 fn ads_files<'a>(reports: &[&'a LoadedReport], period: Period) -> Vec<AdsFile<'a>> {
@@ -257,7 +274,13 @@ pub(crate) fn sums_for(reports: &[&LoadedReport], period: Period) -> AdsSums {
     ads_sums(&ads_files(reports, period))
 }
 
-fn breakdown(key: &str, t: &AdsTotals, all_spend: f64, attribution_days: Option<u8>, source: &str) -> AdsBreakdownRow {
+fn breakdown(
+    key: &str,
+    t: &AdsTotals,
+    all_spend: f64,
+    attribution_days: Option<u8>,
+    source: &str,
+) -> AdsBreakdownRow {
     let spend = t.spend.as_f64();
     let sales = t.sales.as_f64();
     AdsBreakdownRow {
@@ -284,17 +307,25 @@ fn breakdown(key: &str, t: &AdsTotals, all_spend: f64, attribution_days: Option<
 fn acos_status(ctx: &Context, acos: Option<f64>, break_even: Option<f64>) -> Option<Status> {
     let th = &ctx.settings.thresholds;
     let a = acos?;
-    Some(if break_even.is_some_and(|b| a > b) || a > th.acos_average {
-        Status::OffTrack
-    } else if a > th.acos_band_high {
-        Status::Watch
-    } else {
-        Status::OnTrack
-    })
+    Some(
+        if break_even.is_some_and(|b| a > b) || a > th.acos_average {
+            Status::OffTrack
+        } else if a > th.acos_band_high {
+            Status::Watch
+        } else {
+            Status::OnTrack
+        },
+    )
 }
 
 /// An ACoS figure; with spend and no sales it has no value (ACoS is undefined) but is off track.
-fn acos_figure(ctx: &Context, id: &str, t: Option<&AdsTotals>, break_even: Option<f64>, missing: &[ReportKind]) -> Figure {
+fn acos_figure(
+    ctx: &Context,
+    id: &str,
+    t: Option<&AdsTotals>,
+    break_even: Option<f64>,
+    missing: &[ReportKind],
+) -> Figure {
     let th = &ctx.settings.thresholds;
     let acos = t.and_then(|t| ratio(t.spend.as_f64(), t.sales.as_f64()));
     let mut f = Figure::new(id, Unit::Fraction)
@@ -303,21 +334,33 @@ fn acos_figure(ctx: &Context, id: &str, t: Option<&AdsTotals>, break_even: Optio
         .target(Some(th.acos_band_high))
         .status(acos_status(ctx, acos, break_even))
         .formula(match (t, acos) {
-            (Some(t), Some(a)) => format!("spend {} / ad sales {} = {}", fmt_num(t.spend.as_f64()), fmt_num(t.sales.as_f64()), fmt_pct(a)),
+            (Some(t), Some(a)) => format!(
+                "spend {} / ad sales {} = {}",
+                fmt_num(t.spend.as_f64()),
+                fmt_num(t.sales.as_f64()),
+                fmt_pct(a)
+            ),
             _ => "spend / ad sales".into(),
         })
-        .missing(missing)
+        .missing_when(t.is_none(), missing)
         .note(format!(
             "average {}, profitable sellers {}-{}{}",
             fmt_pct(th.acos_average),
             fmt_pct(th.acos_band_low),
             fmt_pct(th.acos_band_high),
-            break_even.map(|b| format!(", break-even {}", fmt_pct(b))).unwrap_or_default()
+            break_even
+                .map(|b| format!(", break-even {}", fmt_pct(b)))
+                .unwrap_or_default()
         ));
     if let Some(t) = t {
-        f = f.input("spend", t.spend.as_f64()).input("ad sales", t.sales.as_f64());
+        f = f
+            .input("spend", t.spend.as_f64())
+            .input("ad sales", t.sales.as_f64());
         if acos.is_none() && t.spend.0 > 0 {
-            f = f.note(format!("spent {} with no attributed sales: ACoS is undefined", fmt_num(t.spend.as_f64())));
+            f = f.note(format!(
+                "spent {} with no attributed sales: ACoS is undefined",
+                fmt_num(t.spend.as_f64())
+            ));
             f.status = Some(Status::OffTrack);
         } else if acos.is_none() {
             f = f.note("no spend and no sales");
@@ -338,10 +381,19 @@ fn is_harvest_source(row: &AdsRow) -> bool {
     row.targeting_type == Some(TargetingType::Auto)
         || mt == "broad"
         || mt == "phrase"
-        || matches!(tg.as_str(), "*" | "close-match" | "loose-match" | "substitutes" | "complements")
+        || matches!(
+            tg.as_str(),
+            "*" | "close-match" | "loose-match" | "substitutes" | "complements"
+        )
 }
 
-fn candidate(list: CandidateList, row: &AdsRow, t: Option<AdType>, source: &str, reason: String) -> CandidateRow {
+fn candidate(
+    list: CandidateList,
+    row: &AdsRow,
+    t: Option<AdType>,
+    source: &str,
+    reason: String,
+) -> CandidateRow {
     CandidateRow {
         list,
         ad_type: t,
@@ -365,7 +417,11 @@ fn candidate(list: CandidateList, row: &AdsRow, t: Option<AdType>, source: &str,
 
 /// Computes the ads topic; `sales` (the Business Report sums of the same period and currency)
 /// gives TACoS and the ad share of sales, `previous` the change against the previous period.
-pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option<&AdsSums>) -> AdsTopic {
+pub(crate) fn compute(
+    ctx: &Context,
+    sales: Option<&SalesSums>,
+    previous: Option<&AdsSums>,
+) -> AdsTopic {
     let th = &ctx.settings.thresholds;
     let period = Some(ctx.selection.period);
     let money = ctx.money();
@@ -373,7 +429,11 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
     let files = ads_files(&ctx.members, ctx.selection.period);
     let sums = ads_sums(&files);
     let total = sums.total();
-    let total_sources: Vec<String> = sums.per_type.values().map(|(_, s)| s.file.clone()).collect();
+    let total_sources: Vec<String> = sums
+        .per_type
+        .values()
+        .map(|(_, s)| s.file.clone())
+        .collect();
     let windows: Vec<String> = sums
         .per_type
         .values()
@@ -382,14 +442,24 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
                 "{} from {} ({})",
                 s.ad_type.code(),
                 s.file,
-                s.attribution_days.map(|d| format!("{d}-day attribution")).unwrap_or_else(|| "attribution window not stated".into())
+                s.attribution_days
+                    .map(|d| format!("{d}-day attribution"))
+                    .unwrap_or_else(|| "attribution window not stated".into())
             )
         })
         .collect();
     let windows_note = (!windows.is_empty()).then(|| windows.join("; "));
-    let mixed_windows = sums.per_type.values().filter_map(|(_, s)| s.attribution_days).collect::<BTreeSet<_>>().len() > 1;
+    let mixed_windows = sums
+        .per_type
+        .values()
+        .filter_map(|(_, s)| s.attribution_days)
+        .collect::<BTreeSet<_>>()
+        .len()
+        > 1;
     let base = |id: &str, unit: Unit| {
-        let mut f = Figure::new(id, unit).period(period).sources(total_sources.clone());
+        let mut f = Figure::new(id, unit)
+            .period(period)
+            .sources(total_sources.clone());
         if let Some(n) = &windows_note {
             f = f.note(n.clone());
         }
@@ -400,10 +470,17 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
     // Totals.
     let money_total = |id: &str, what: &str, pick: fn(&AdsTotals) -> f64| {
         let mut f = base(id, money.clone()).value(total.as_ref().map(pick));
-        let parts: Vec<String> =
-            sums.per_type.iter().map(|(t, (tot, _))| format!("{} {}", t.code(), fmt_num(pick(tot)))).collect();
+        let parts: Vec<String> = sums
+            .per_type
+            .iter()
+            .map(|(t, (tot, _))| format!("{} {}", t.code(), fmt_num(pick(tot))))
+            .collect();
         f = f.formula(match &total {
-            Some(tot) => format!("{what}: {} = {}", parts.join(" + "), fmt_money(pick(tot), &cur)),
+            Some(tot) => format!(
+                "{what}: {} = {}",
+                parts.join(" + "),
+                fmt_money(pick(tot), &cur)
+            ),
             None => format!("sum of {what}"),
         });
         for (t, (tot, _)) in &sums.per_type {
@@ -411,15 +488,45 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
         }
         f.missing(&ADS_TOTAL_SOURCES)
     };
-    figures.push(money_total("ads.spend", "spend", |t| t.spend.as_f64()));
+    let mut spend_fig = money_total("ads.spend", "spend", |t| t.spend.as_f64());
+    // Say which loaded reports were not added to the totals, and why, so nobody adds them by hand.
+    let finer: Vec<&str> = files
+        .iter()
+        .filter(|f| !total_sources.contains(&f.report.file_name))
+        .map(|f| f.report.file_name.as_str())
+        .collect();
+    if !finer.is_empty() {
+        spend_fig = spend_fig.note(format!(
+            "not added to the totals (finer grain or the same money twice; they feed the lists): {}",
+            finer.join(", ")
+        ));
+    }
+    let untyped: usize = files
+        .iter()
+        .map(|f| {
+            f.rows
+                .iter()
+                .filter(|r| r.ad_type.or(kind_ad_type(f.report.kind)).is_none())
+                .count()
+        })
+        .sum();
+    if untyped > 0 {
+        spend_fig = spend_fig.note(format!(
+            "{untyped} rows name no ad type (SP, SB or SD) and are left out"
+        ));
+    }
+    figures.push(spend_fig);
     let mut sales_fig = money_total("ads.sales", "ad sales", |t| t.sales.as_f64());
     if mixed_windows {
         sales_fig = sales_fig.note("the ad types use different attribution windows; their sales are added as Amazon reports them");
     }
     figures.push(sales_fig);
     let count_total = |id: &str, what: &str, pick: fn(&AdsTotals) -> i64| {
-        let parts: Vec<String> =
-            sums.per_type.iter().map(|(t, (tot, _))| format!("{} {}", t.code(), pick(tot))).collect();
+        let parts: Vec<String> = sums
+            .per_type
+            .iter()
+            .map(|(t, (tot, _))| format!("{} {}", t.code(), pick(tot)))
+            .collect();
         base(id, Unit::Count)
             .value(total.as_ref().map(|t| pick(t) as f64))
             .formula(match &total {
@@ -428,13 +535,22 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
             })
             .missing(&ADS_TOTAL_SOURCES)
     };
-    figures.push(count_total("ads.impressions", "impressions", |t| t.impressions));
+    figures.push(count_total("ads.impressions", "impressions", |t| {
+        t.impressions
+    }));
     figures.push(count_total("ads.clicks", "clicks", |t| t.clicks));
     figures.push(count_total("ads.orders", "orders", |t| t.orders));
     figures.push(count_total("ads.units", "units", |t| t.units));
 
     let break_even = ctx.settings.break_even_acos;
-    let mut f = acos_figure(ctx, "ads.acos", total.as_ref(), break_even, &ADS_TOTAL_SOURCES).sources(total_sources.clone());
+    let mut f = acos_figure(
+        ctx,
+        "ads.acos",
+        total.as_ref(),
+        break_even,
+        &ADS_TOTAL_SOURCES,
+    )
+    .sources(total_sources.clone());
     if let Some(n) = &windows_note {
         f = f.note(n.clone());
     }
@@ -442,23 +558,71 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
 
     let spend = total.map(|t| t.spend.as_f64());
     let ad_sales = total.map(|t| t.sales.as_f64());
-    let simple_ratio = |id: &str, unit: Unit, name: &str, num: Option<f64>, num_name: &str, den: Option<f64>, den_name: &str, pct: bool| {
+    let simple_ratio = |id: &str,
+                        unit: Unit,
+                        name: &str,
+                        num: Option<f64>,
+                        num_name: &str,
+                        den: Option<f64>,
+                        den_name: &str,
+                        pct: bool| {
         let v = num.zip(den).and_then(|(n, d)| ratio(n, d));
         let show = |x: f64| if pct { fmt_pct(x) } else { fmt_num(x) };
         base(id, unit)
             .value(v)
             .formula(match (num, den, v) {
-                (Some(n), Some(d), Some(v)) => format!("{num_name} {} / {den_name} {} = {}", fmt_num(n), fmt_num(d), show(v)),
+                (Some(n), Some(d), Some(v)) => format!(
+                    "{num_name} {} / {den_name} {} = {}",
+                    fmt_num(n),
+                    fmt_num(d),
+                    show(v)
+                ),
                 (Some(_), Some(_), None) => format!("{name}: {den_name} is zero, undefined"),
                 _ => format!("{num_name} / {den_name}"),
             })
-            .missing(&ADS_TOTAL_SOURCES)
+            .missing_when(num.is_none() || den.is_none(), &ADS_TOTAL_SOURCES)
     };
-    figures.push(simple_ratio("ads.roas", Unit::Multiple, "ROAS", ad_sales, "ad sales", spend, "spend", false));
+    figures.push(simple_ratio(
+        "ads.roas",
+        Unit::Multiple,
+        "ROAS",
+        ad_sales,
+        "ad sales",
+        spend,
+        "spend",
+        false,
+    ));
     let clicks = total.map(|t| t.clicks as f64);
-    figures.push(simple_ratio("ads.ctr", Unit::Fraction, "CTR", clicks, "clicks", total.map(|t| t.impressions as f64), "impressions", true));
-    figures.push(simple_ratio("ads.cpc", money.clone(), "CPC", spend, "spend", clicks, "clicks", false));
-    figures.push(simple_ratio("ads.cvr", Unit::Fraction, "CVR", total.map(|t| t.orders as f64), "orders", clicks, "clicks", true));
+    figures.push(simple_ratio(
+        "ads.ctr",
+        Unit::Fraction,
+        "CTR",
+        clicks,
+        "clicks",
+        total.map(|t| t.impressions as f64),
+        "impressions",
+        true,
+    ));
+    figures.push(simple_ratio(
+        "ads.cpc",
+        money.clone(),
+        "CPC",
+        spend,
+        "spend",
+        clicks,
+        "clicks",
+        false,
+    ));
+    figures.push(simple_ratio(
+        "ads.cvr",
+        Unit::Fraction,
+        "CVR",
+        total.map(|t| t.orders as f64),
+        "orders",
+        clicks,
+        "clicks",
+        true,
+    ));
 
     // TACoS and ad share of sales need the Business Report of the same period and currency.
     let ordered = sales.map(|s| s.sales.as_f64());
@@ -483,8 +647,14 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
         base("ads.tacos", Unit::Fraction)
             .value(tacos)
             .formula(match (spend, ordered, tacos) {
-                (Some(s), Some(o), Some(t)) => format!("ad spend {} / total ordered sales {} = {}", fmt_num(s), fmt_num(o), fmt_pct(t)),
-                _ => "ad spend / total ordered sales (Business Report, same period and currency)".into(),
+                (Some(s), Some(o), Some(t)) => format!(
+                    "ad spend {} / total ordered sales {} = {}",
+                    fmt_num(s),
+                    fmt_num(o),
+                    fmt_pct(t)
+                ),
+                _ => "ad spend / total ordered sales (Business Report, same period and currency)"
+                    .into(),
             }),
     ));
     let share = ad_sales.zip(ordered).and_then(|(a, o)| ratio(a, o));
@@ -492,7 +662,12 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
         base("ads.ad_sales_share", Unit::Fraction)
             .value(share)
             .formula(match (ad_sales, ordered, share) {
-                (Some(a), Some(o), Some(s)) => format!("ad sales {} / total ordered sales {} = {}", fmt_num(a), fmt_num(o), fmt_pct(s)),
+                (Some(a), Some(o), Some(s)) => format!(
+                    "ad sales {} / total ordered sales {} = {}",
+                    fmt_num(a),
+                    fmt_num(o),
+                    fmt_pct(s)
+                ),
                 _ => "ad sales / total ordered sales".into(),
             }),
     ));
@@ -512,14 +687,35 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
                 .sources(src.clone())
                 .value(sh)
                 .formula(match (type_spend, sh) {
-                    (Some(s), Some(v)) => format!("{} spend {} / all ad spend {} = {}", t.code(), fmt_num(s), fmt_num(all_spend), fmt_pct(v)),
+                    (Some(s), Some(v)) => format!(
+                        "{} spend {} / all ad spend {} = {}",
+                        t.code(),
+                        fmt_num(s),
+                        fmt_num(all_spend),
+                        fmt_pct(v)
+                    ),
                     _ => format!("{} spend / all ad spend", t.code()),
                 })
-                .missing(&[campaign_kind(t)]),
+                .missing_when(entry.is_none(), &[campaign_kind(t)]),
         );
-        figures.push(acos_figure(ctx, &format!("ads.acos.{}", t.code()), tot, break_even, &[campaign_kind(t)]).sources(src));
+        figures.push(
+            acos_figure(
+                ctx,
+                &format!("ads.acos.{}", t.code()),
+                tot,
+                break_even,
+                &[campaign_kind(t)],
+            )
+            .sources(src),
+        );
         if let Some((tot, s)) = entry {
-            by_ad_type.push(breakdown(t.code(), tot, all_spend, s.attribution_days, &s.file));
+            by_ad_type.push(breakdown(
+                t.code(),
+                tot,
+                all_spend,
+                s.attribution_days,
+                &s.file,
+            ));
         }
     }
 
@@ -532,16 +728,26 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
     let mut per_targeting: BTreeMap<&str, AdsTotals> = BTreeMap::new();
     if let Some(f) = targeting_file {
         for r in f.rows_of(AdType::SP) {
-            *per_targeting.entry(r.targeting_type.map(|t| t.code()).unwrap_or("unknown")).or_default() += r.totals;
+            *per_targeting
+                .entry(r.targeting_type.map(|t| t.code()).unwrap_or("unknown"))
+                .or_default() += r.totals;
         }
         let sp_spend: f64 = per_targeting.values().map(|t| t.spend.as_f64()).sum();
         for (key, tot) in &per_targeting {
-            by_targeting.push(breakdown(key, tot, sp_spend, f.attribution_days, &f.report.file_name));
+            by_targeting.push(breakdown(
+                key,
+                tot,
+                sp_spend,
+                f.attribution_days,
+                &f.report.file_name,
+            ));
         }
     }
     for tt in [TargetingType::Auto, TargetingType::Manual] {
         let tot = targeting_file.map(|_| per_targeting.get(tt.code()).copied().unwrap_or_default());
-        let src: Vec<String> = targeting_file.map(|f| vec![f.report.file_name.clone()]).unwrap_or_default();
+        let src: Vec<String> = targeting_file
+            .map(|f| vec![f.report.file_name.clone()])
+            .unwrap_or_default();
         let row = by_targeting.iter().find(|r| r.key == tt.code());
         let sh = targeting_file.and(Some(row.and_then(|r| r.spend_share).unwrap_or(0.0)));
         let mut f = Figure::new(format!("ads.spend_share.{}", tt.code()), Unit::Fraction)
@@ -549,33 +755,71 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
             .sources(src.clone())
             .value(sh)
             .formula(match (tot, sh) {
-                (Some(t), Some(v)) => format!("{} spend {} / Sponsored Products spend = {}", tt.code(), fmt_num(t.spend.as_f64()), fmt_pct(v)),
+                (Some(t), Some(v)) => format!(
+                    "{} spend {} / Sponsored Products spend = {}",
+                    tt.code(),
+                    fmt_num(t.spend.as_f64()),
+                    fmt_pct(v)
+                ),
                 _ => format!("{} spend / Sponsored Products spend", tt.code()),
             })
             .missing(&[ReportKind::SponsoredProductsCampaign]);
         if targeting_file.is_none() && sums.per_type.contains_key(&AdType::SP) {
-            f = f.note("no loaded Sponsored Products report says which campaigns are auto or manual");
+            f = f.note(
+                "no loaded Sponsored Products report says which campaigns are auto or manual",
+            );
         }
         figures.push(f);
-        figures.push(acos_figure(ctx, &format!("ads.acos.{}", tt.code()), tot.as_ref(), break_even, &[ReportKind::SponsoredProductsCampaign]).sources(src));
+        figures.push(
+            acos_figure(
+                ctx,
+                &format!("ads.acos.{}", tt.code()),
+                tot.as_ref(),
+                break_even,
+                &[ReportKind::SponsoredProductsCampaign],
+            )
+            .sources(src),
+        );
     }
 
     // Break-even.
-    let mut f = Figure::new("ads.break_even_acos", Unit::Fraction).value(break_even).formula("pre-advertising margin, entered in Settings");
+    let mut f = Figure::new("ads.break_even_acos", Unit::Fraction)
+        .value(break_even)
+        .formula("pre-advertising margin, entered in Settings");
     if break_even.is_none() {
         f = f.note("enter the break-even ACoS (margin before advertising) in Settings");
     }
     if !ctx.settings.break_even_acos_by_sku.is_empty() {
-        f = f.note(format!("{} SKUs have their own break-even ACoS", ctx.settings.break_even_acos_by_sku.len()));
+        f = f.note(format!(
+            "{} SKUs have their own break-even ACoS",
+            ctx.settings.break_even_acos_by_sku.len()
+        ));
     }
     figures.push(f);
 
     // Per advertised SKU, from the advertised product report(s) of the period.
     let mut per_sku: BTreeMap<String, (String, AdsTotals, String)> = BTreeMap::new();
-    for f in files.iter().filter(|f| f.grain == AdsGrain::AdvertisedProduct) {
-        for r in f.rows.iter().filter(|r| !r.sku.is_empty() || !r.asin.is_empty()) {
-            let key = if r.sku.is_empty() { r.asin.clone() } else { r.sku.clone() };
-            let e = per_sku.entry(key).or_insert_with(|| (r.asin.clone(), AdsTotals::default(), f.report.file_name.clone()));
+    for f in files
+        .iter()
+        .filter(|f| f.grain == AdsGrain::AdvertisedProduct)
+    {
+        for r in f
+            .rows
+            .iter()
+            .filter(|r| !r.sku.is_empty() || !r.asin.is_empty())
+        {
+            let key = if r.sku.is_empty() {
+                r.asin.clone()
+            } else {
+                r.sku.clone()
+            };
+            let e = per_sku.entry(key).or_insert_with(|| {
+                (
+                    r.asin.clone(),
+                    AdsTotals::default(),
+                    f.report.file_name.clone(),
+                )
+            });
             e.1 += r.totals;
         }
     }
@@ -584,22 +828,49 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
     for (sku, (asin, tot, file)) in &per_sku {
         let be = ctx.settings.break_even_for(sku);
         let acos = ratio(tot.spend.as_f64(), tot.sales.as_f64());
-        let status = if acos.is_none() && tot.spend.0 > 0 { Some(Status::OffTrack) } else { acos_status(ctx, acos, be) };
-        figures.push(acos_figure(ctx, &format!("ads.sku_acos.{sku}"), Some(tot), be, &[]).sources([file.clone()]));
-        if let (Some(a), Some(b)) = (acos, be) {
-            if a > b {
-                let row = AdsRow { sku: sku.clone(), asin: asin.clone(), totals: *tot, ..AdsRow::default() };
-                let mut c = candidate(CandidateList::BidDown, &row, Some(AdType::SP), file, String::new());
-                let cpc = ratio(tot.spend.as_f64(), tot.clicks as f64);
-                c.suggested_cpc = cpc.map(|cpc| cpc * b / a);
-                c.reason = format!(
-                    "advertised SKU ACoS {} is above its break-even {}{}",
-                    fmt_pct(a),
-                    fmt_pct(b),
-                    c.suggested_cpc.zip(cpc).map(|(s, cpc)| format!("; CPC {} x {} / {} = {}", fmt_num(cpc), fmt_pct(b), fmt_pct(a), fmt_num(s))).unwrap_or_default()
-                );
-                bid_down.push(c);
-            }
+        let status = if acos.is_none() && tot.spend.0 > 0 {
+            Some(Status::OffTrack)
+        } else {
+            acos_status(ctx, acos, be)
+        };
+        figures.push(
+            acos_figure(ctx, &format!("ads.sku_acos.{sku}"), Some(tot), be, &[])
+                .sources([file.clone()]),
+        );
+        if let (Some(a), Some(b)) = (acos, be)
+            && a > b
+        {
+            let row = AdsRow {
+                sku: sku.clone(),
+                asin: asin.clone(),
+                totals: *tot,
+                ..AdsRow::default()
+            };
+            let mut c = candidate(
+                CandidateList::BidDown,
+                &row,
+                Some(AdType::SP),
+                file,
+                String::new(),
+            );
+            let cpc = ratio(tot.spend.as_f64(), tot.clicks as f64);
+            c.suggested_cpc = cpc.map(|cpc| cpc * b / a);
+            c.reason = format!(
+                "advertised SKU ACoS {} is above its break-even {}{}",
+                fmt_pct(a),
+                fmt_pct(b),
+                c.suggested_cpc
+                    .zip(cpc)
+                    .map(|(s, cpc)| format!(
+                        "; CPC {} x {} / {} = {}",
+                        fmt_num(cpc),
+                        fmt_pct(b),
+                        fmt_pct(a),
+                        fmt_num(s)
+                    ))
+                    .unwrap_or_default()
+            );
+            bid_down.push(c);
         }
         skus.push(AdsSkuRow {
             sku: sku.clone(),
@@ -615,15 +886,26 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
     }
 
     // Search terms and targets, per ad type: the search term report, else the targeting report.
-    let term_files: Vec<&AdsFile> = files.iter().filter(|f| f.grain == AdsGrain::SearchTerm).collect();
-    let target_files: Vec<&AdsFile> = files.iter().filter(|f| f.grain == AdsGrain::Targeting).collect();
+    let term_files: Vec<&AdsFile> = files
+        .iter()
+        .filter(|f| f.grain == AdsGrain::SearchTerm)
+        .collect();
+    let target_files: Vec<&AdsFile> = files
+        .iter()
+        .filter(|f| f.grain == AdsGrain::Targeting)
+        .collect();
     let mut wasted: Option<f64> = None;
     let mut wasted_sources = Vec::new();
     let mut wasted_parts = Vec::new();
     for t in AdType::ALL {
-        let first_of = |list: &[&AdsFile<'_>]| list.iter().find(|f| f.rows_of(t).next().is_some()).map(|f| **f);
-        if let Some(f) = first_of(&term_files).or_else(|| first_of(&target_files)) {
-            let w: f64 = f.rows_of(t).filter(|r| r.totals.clicks > 0 && r.totals.orders == 0).map(|r| r.totals.spend.as_f64()).sum();
+        if let Some(f) =
+            first_with_type(&term_files, t).or_else(|| first_with_type(&target_files, t))
+        {
+            let w: f64 = f
+                .rows_of(t)
+                .filter(|r| r.totals.clicks > 0 && r.totals.orders == 0)
+                .map(|r| r.totals.spend.as_f64())
+                .sum();
             wasted = Some(wasted.unwrap_or(0.0) + w);
             wasted_sources.push(f.report.file_name.clone());
             wasted_parts.push(format!("{} {}", t.code(), fmt_num(w)));
@@ -635,10 +917,17 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
             .sources(wasted_sources)
             .value(wasted)
             .formula(match wasted {
-                Some(w) => format!("spend on search terms or targets with clicks and 0 orders: {} = {}", wasted_parts.join(" + "), fmt_money(w, &cur)),
+                Some(w) => format!(
+                    "spend on search terms or targets with clicks and 0 orders: {} = {}",
+                    wasted_parts.join(" + "),
+                    fmt_money(w, &cur)
+                ),
                 None => "spend on search terms or targets with clicks and 0 orders".into(),
             })
-            .missing(&[ReportKind::SponsoredProductsSearchTerm, ReportKind::SponsoredProductsTargeting]),
+            .missing(&[
+                ReportKind::SponsoredProductsSearchTerm,
+                ReportKind::SponsoredProductsTargeting,
+            ]),
     );
 
     // Keywords already targeted as exact, so harvesting does not suggest them again.
@@ -655,7 +944,10 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
             let t = r.ad_type.or(kind_ad_type(f.report.kind));
             let tot = &r.totals;
             let by_clicks = tot.clicks >= th.negative_min_clicks && tot.orders == 0;
-            let by_spend = th.negative_min_spend.is_some_and(|x| tot.spend.as_f64() >= x) && tot.sales.0 == 0;
+            let by_spend = th
+                .negative_min_spend
+                .is_some_and(|x| tot.spend.as_f64() >= x)
+                && tot.sales.0 == 0;
             if by_clicks || by_spend {
                 let reason = if by_clicks {
                     format!(
@@ -671,7 +963,13 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
                         fmt_num(th.negative_min_spend.unwrap_or(0.0))
                     )
                 };
-                negatives.push(candidate(CandidateList::Negative, r, t, &f.report.file_name, reason));
+                negatives.push(candidate(
+                    CandidateList::Negative,
+                    r,
+                    t,
+                    &f.report.file_name,
+                    reason,
+                ));
             }
             let acos = ratio(tot.spend.as_f64(), tot.sales.as_f64());
             if is_harvest_source(r)
@@ -679,7 +977,10 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
                 && acos.is_some_and(|a| a < th.target_acos)
                 && !exact.contains(&norm(&r.search_term))
             {
-                let from = if r.targeting_type == Some(TargetingType::Auto) || r.match_type.trim().is_empty() || r.match_type.trim() == "-" {
+                let from = if r.targeting_type == Some(TargetingType::Auto)
+                    || r.match_type.trim().is_empty()
+                    || r.match_type.trim() == "-"
+                {
                     format!("auto target {}", r.targeting)
                 } else {
                     format!("{} match on '{}'", norm(&r.match_type), r.targeting)
@@ -691,7 +992,13 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
                     fmt_pct(th.target_acos),
                     from
                 );
-                harvest.push(candidate(CandidateList::Harvest, r, t, &f.report.file_name, reason));
+                harvest.push(candidate(
+                    CandidateList::Harvest,
+                    r,
+                    t,
+                    &f.report.file_name,
+                    reason,
+                ));
             }
         }
     }
@@ -702,32 +1009,59 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
     let mut have_targets = false;
     if let Some(be) = break_even {
         for t in AdType::ALL {
-            let target_rows: Vec<(AdsRow, String)> = if let Some(f) = target_files.iter().find(|f| f.rows_of(t).next().is_some()) {
-                f.rows_of(t).map(|r| (r.clone(), f.report.file_name.clone())).collect()
+            let target_rows: Vec<(AdsRow, String)> = if let Some(f) =
+                target_files.iter().find(|f| f.rows_of(t).next().is_some())
+            {
+                f.rows_of(t)
+                    .map(|r| (r.clone(), f.report.file_name.clone()))
+                    .collect()
             } else if let Some(f) = term_files.iter().find(|f| f.rows_of(t).next().is_some()) {
                 // No targeting report: add the search terms up per target.
                 let mut agg: BTreeMap<(String, String, String, String), AdsRow> = BTreeMap::new();
                 for r in f.rows_of(t) {
-                    let key = (r.campaign.clone(), r.ad_group.clone(), r.targeting.clone(), r.match_type.clone());
-                    let e = agg.entry(key).or_insert_with(|| AdsRow { search_term: String::new(), totals: AdsTotals::default(), ..r.clone() });
+                    let key = (
+                        r.campaign.clone(),
+                        r.ad_group.clone(),
+                        r.targeting.clone(),
+                        r.match_type.clone(),
+                    );
+                    let e = agg.entry(key).or_insert_with(|| AdsRow {
+                        search_term: String::new(),
+                        totals: AdsTotals::default(),
+                        ..r.clone()
+                    });
                     e.totals += r.totals;
                 }
-                agg.into_values().map(|r| (r, f.report.file_name.clone())).collect()
+                agg.into_values()
+                    .map(|r| (r, f.report.file_name.clone()))
+                    .collect()
             } else {
                 Vec::new()
             };
             have_targets |= !target_rows.is_empty();
             for (r, file) in target_rows {
-                let Some(a) = ratio(r.totals.spend.as_f64(), r.totals.sales.as_f64()) else { continue };
+                let Some(a) = ratio(r.totals.spend.as_f64(), r.totals.sales.as_f64()) else {
+                    continue;
+                };
                 if a > be {
-                    let mut c = candidate(CandidateList::BidDown, &r, Some(t), &file, String::new());
+                    let mut c =
+                        candidate(CandidateList::BidDown, &r, Some(t), &file, String::new());
                     let cpc = ratio(r.totals.spend.as_f64(), r.totals.clicks as f64);
                     c.suggested_cpc = cpc.map(|cpc| cpc * be / a);
                     c.reason = format!(
                         "target ACoS {} is above break-even {}{}",
                         fmt_pct(a),
                         fmt_pct(be),
-                        c.suggested_cpc.zip(cpc).map(|(s, cpc)| format!("; CPC {} x {} / {} = {}", fmt_num(cpc), fmt_pct(be), fmt_pct(a), fmt_num(s))).unwrap_or_default()
+                        c.suggested_cpc
+                            .zip(cpc)
+                            .map(|(s, cpc)| format!(
+                                "; CPC {} x {} / {} = {}",
+                                fmt_num(cpc),
+                                fmt_pct(be),
+                                fmt_pct(a),
+                                fmt_num(s)
+                            ))
+                            .unwrap_or_default()
                     );
                     bid_down.push(c);
                 }
@@ -746,7 +1080,10 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
             })
             .missing(missing)
     };
-    let term_sources: Vec<String> = term_files.iter().map(|f| f.report.file_name.clone()).collect();
+    let term_sources: Vec<String> = term_files
+        .iter()
+        .map(|f| f.report.file_name.clone())
+        .collect();
     figures.push(
         count_fig(
             "ads.negative_candidates",
@@ -754,7 +1091,9 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
             format!(
                 "search terms with clicks >= {} and 0 orders{}",
                 th.negative_min_clicks,
-                th.negative_min_spend.map(|x| format!(", or spend >= {} and 0 sales", fmt_num(x))).unwrap_or_default()
+                th.negative_min_spend
+                    .map(|x| format!(", or spend >= {} and 0 sales", fmt_num(x)))
+                    .unwrap_or_default()
             ),
             &TERM_SOURCES,
         )
@@ -773,14 +1112,27 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
         )
         .sources(term_sources),
     );
-    let be_known = break_even.is_some() || (!ctx.settings.break_even_acos_by_sku.is_empty() && !skus.is_empty());
+    let be_known = break_even.is_some()
+        || (!ctx.settings.break_even_acos_by_sku.is_empty() && !skus.is_empty());
     let mut f = count_fig(
         "ads.bid_down_candidates",
         (be_known && (have_targets || !skus.is_empty())).then_some(bid_down.len()),
         "targets and advertised SKUs with ACoS above break-even ACoS".into(),
-        if be_known { &[ReportKind::SponsoredProductsTargeting, ReportKind::SponsoredProductsAdvertisedProduct] } else { &[] },
+        if be_known {
+            &[
+                ReportKind::SponsoredProductsTargeting,
+                ReportKind::SponsoredProductsAdvertisedProduct,
+            ]
+        } else {
+            &[]
+        },
     )
-    .sources(bid_down.iter().map(|c| c.source.clone()).collect::<Vec<_>>());
+    .sources(
+        bid_down
+            .iter()
+            .map(|c| c.source.clone())
+            .collect::<Vec<_>>(),
+    );
     if !be_known {
         f = f.note("enter the break-even ACoS in Settings");
     }
@@ -788,7 +1140,9 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
 
     // Change against the previous period.
     let prev_total = previous.and_then(AdsSums::total);
-    let prev_sources: Vec<String> = previous.map(|p| p.per_type.values().map(|(_, s)| s.file.clone()).collect()).unwrap_or_default();
+    let prev_sources: Vec<String> = previous
+        .map(|p| p.per_type.values().map(|(_, s)| s.file.clone()).collect())
+        .unwrap_or_default();
     let change = |id: &str, what: &str, now: Option<f64>, before: Option<f64>, points: bool| {
         let v = match (now, before) {
             (Some(n), Some(b)) if points => Some(n - b),
@@ -801,8 +1155,19 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
             .sources(prev_sources.clone())
             .value(v)
             .formula(match (now, before, v) {
-                (Some(n), Some(b), Some(v)) if points => format!("{what} {} - {} = {} points", fmt_pct(n), fmt_pct(b), fmt_num(v * 100.0)),
-                (Some(n), Some(b), Some(v)) => format!("({what} {} - {}) / {} = {}", fmt_num(n), fmt_num(b), fmt_num(b), fmt_pct(v)),
+                (Some(n), Some(b), Some(v)) if points => format!(
+                    "{what} {} - {} = {} points",
+                    fmt_pct(n),
+                    fmt_pct(b),
+                    fmt_num(v * 100.0)
+                ),
+                (Some(n), Some(b), Some(v)) => format!(
+                    "({what} {} - {}) / {} = {}",
+                    fmt_num(n),
+                    fmt_num(b),
+                    fmt_num(b),
+                    fmt_pct(v)
+                ),
                 _ => format!("{what}: this period vs previous period"),
             })
             .missing(&ADS_TOTAL_SOURCES);
@@ -811,7 +1176,13 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>, previous: Option
         }
         f
     };
-    figures.push(change("ads.change.spend", "spend", spend, prev_total.map(|t| t.spend.as_f64()), false));
+    figures.push(change(
+        "ads.change.spend",
+        "spend",
+        spend,
+        prev_total.map(|t| t.spend.as_f64()),
+        false,
+    ));
     figures.push(change(
         "ads.change.acos",
         "ACoS",
@@ -838,7 +1209,11 @@ mod tests {
 
     #[test]
     fn harvest_sources_are_auto_broad_and_phrase() {
-        let row = |mt: &str, tg: &str| AdsRow { match_type: mt.into(), targeting: tg.into(), ..AdsRow::default() };
+        let row = |mt: &str, tg: &str| AdsRow {
+            match_type: mt.into(),
+            targeting: tg.into(),
+            ..AdsRow::default()
+        };
         assert!(is_harvest_source(&row("BROAD", "yoga mat")));
         assert!(is_harvest_source(&row("Phrase", "yoga mat")));
         assert!(is_harvest_source(&row("-", "close-match")));
@@ -848,7 +1223,14 @@ mod tests {
 
     #[test]
     fn breakdown_ratios_come_from_sums_and_never_divide_by_zero() {
-        let t = AdsTotals { spend: crate::dataset::Cents(5000), sales: crate::dataset::Cents(0), impressions: 0, clicks: 10, orders: 0, units: 0 };
+        let t = AdsTotals {
+            spend: crate::dataset::Cents(5000),
+            sales: crate::dataset::Cents(0),
+            impressions: 0,
+            clicks: 10,
+            orders: 0,
+            units: 0,
+        };
         let b = breakdown("SP", &t, 100.0, Some(7), "f");
         // 50.00 spend / 0 sales: ACoS undefined, ROAS 0 / 50 = 0, CTR undefined (0 impressions).
         assert_eq!(b.acos, None);

@@ -158,6 +158,13 @@ impl Figure {
         self
     }
 
+    /// Records the reports that would provide the value when `absent` says an input is missing.
+    /// A value that is `None` because its inputs exist but make it undefined (a zero
+    /// denominator) names no missing report: loading more would not change it.
+    pub fn missing_when(self, absent: bool, kinds: &[ReportKind]) -> Figure {
+        if absent { self.missing(kinds) } else { self }
+    }
+
     pub fn status(mut self, status: Option<Status>) -> Figure {
         self.status = if self.value.is_some() { status } else { None };
         self
@@ -248,7 +255,11 @@ pub fn status_at_least(value: Option<f64>, limit: f64, watch_below: Option<f64>)
 /// Writes a number with at most two decimals and no trailing zeros (`8.2`, `554`, `0.13`).
 pub fn fmt_num(x: f64) -> String {
     let s = format!("{x:.2}");
-    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    };
     if s == "-0" { "0".to_string() } else { s }
 }
 
@@ -287,19 +298,38 @@ mod tests {
 
     #[test]
     fn statuses_follow_limits() {
-        assert_eq!(status_at_most(Some(0.05), 0.04, None), Some(Status::OffTrack));
-        assert_eq!(status_at_most(Some(0.035), 0.04, Some(0.032)), Some(Status::Watch));
-        assert_eq!(status_at_most(Some(0.01), 0.04, Some(0.032)), Some(Status::OnTrack));
-        assert_eq!(status_at_least(Some(0.94), 0.95, None), Some(Status::OffTrack));
+        assert_eq!(
+            status_at_most(Some(0.05), 0.04, None),
+            Some(Status::OffTrack)
+        );
+        assert_eq!(
+            status_at_most(Some(0.035), 0.04, Some(0.032)),
+            Some(Status::Watch)
+        );
+        assert_eq!(
+            status_at_most(Some(0.01), 0.04, Some(0.032)),
+            Some(Status::OnTrack)
+        );
+        assert_eq!(
+            status_at_least(Some(0.94), 0.95, None),
+            Some(Status::OffTrack)
+        );
         assert_eq!(status_at_least(None, 0.95, None), None);
-        assert_eq!(Status::worst(Some(Status::Watch), Some(Status::OffTrack)), Some(Status::OffTrack));
+        assert_eq!(
+            Status::worst(Some(Status::Watch), Some(Status::OffTrack)),
+            Some(Status::OffTrack)
+        );
     }
 
     #[test]
     fn missing_reports_are_kept_only_without_a_value() {
-        let f = Figure::new("x", Unit::Count).value(Some(1.0)).missing(&[ReportKind::BusinessChild]);
+        let f = Figure::new("x", Unit::Count)
+            .value(Some(1.0))
+            .missing(&[ReportKind::BusinessChild]);
         assert!(f.missing.is_empty());
-        let f = Figure::new("x", Unit::Count).value(Some(f64::INFINITY)).missing(&[ReportKind::BusinessChild]);
+        let f = Figure::new("x", Unit::Count)
+            .value(Some(f64::INFINITY))
+            .missing(&[ReportKind::BusinessChild]);
         assert_eq!(f.value, None);
         assert_eq!(f.missing, vec![ReportKind::BusinessChild]);
     }

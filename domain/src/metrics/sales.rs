@@ -11,14 +11,17 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::figure::{fmt_money, fmt_num, fmt_pct, ratio, relative_change, Figure, Status, Unit};
 use super::Context;
+use super::figure::{Figure, Status, Unit, fmt_money, fmt_num, fmt_pct, ratio, relative_change};
 use crate::dataset::{Cents, ItemTraffic, LoadedReport, Period, ReportData};
 use crate::report::ReportKind;
 
 /// The reports that provide sales totals, in the order they are preferred.
-pub(crate) const SALES_SOURCES: [ReportKind; 3] =
-    [ReportKind::BusinessChild, ReportKind::BusinessParent, ReportKind::BusinessDate];
+pub(crate) const SALES_SOURCES: [ReportKind; 3] = [
+    ReportKind::BusinessChild,
+    ReportKind::BusinessParent,
+    ReportKind::BusinessDate,
+];
 
 /// Everything the Brief shows for the sales topic.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -144,10 +147,15 @@ impl SalesSums<'_> {
 }
 
 /// Sums the preferred Business Report of `period` among `reports` (see the module docs).
-pub(crate) fn sales_sums<'a>(reports: &[&'a LoadedReport], period: Period) -> Option<SalesSums<'a>> {
-    let source = SALES_SOURCES
-        .iter()
-        .find_map(|kind| reports.iter().find(|r| r.kind == *kind && r.period == Some(period)))?;
+pub(crate) fn sales_sums<'a>(
+    reports: &[&'a LoadedReport],
+    period: Period,
+) -> Option<SalesSums<'a>> {
+    let source = SALES_SOURCES.iter().find_map(|kind| {
+        reports
+            .iter()
+            .find(|r| r.kind == *kind && r.period == Some(period))
+    })?;
     match &source.data {
         ReportData::BusinessByItem(by_item) => {
             let mut merged: Vec<ItemTraffic> = Vec::new();
@@ -173,7 +181,8 @@ pub(crate) fn sales_sums<'a>(reports: &[&'a LoadedReport], period: Period) -> Op
                 order_items: sum(|i| i.order_items),
                 sessions: Some(sum(|i| i.sessions)),
                 page_views: Some(sum(|i| i.page_views)),
-                buy_box_weighted: (buy_box_sessions > 0).then(|| merged.iter().map(|i| i.buy_box_weighted).sum()),
+                buy_box_weighted: (buy_box_sessions > 0)
+                    .then(|| merged.iter().map(|i| i.buy_box_weighted).sum()),
                 buy_box_sessions,
                 items: merged,
             })
@@ -184,7 +193,10 @@ pub(crate) fn sales_sums<'a>(reports: &[&'a LoadedReport], period: Period) -> Op
                 let v: Vec<i64> = days.iter().filter_map(f).collect();
                 (!v.is_empty()).then(|| v.iter().sum())
             };
-            let with_buy_box: Vec<_> = days.iter().filter(|d| d.buy_box_weighted.is_some()).collect();
+            let with_buy_box: Vec<_> = days
+                .iter()
+                .filter(|d| d.buy_box_weighted.is_some())
+                .collect();
             Some(SalesSums {
                 source,
                 rows: days.len(),
@@ -239,8 +251,13 @@ fn target_for(ctx: &Context) -> Option<(f64, String)> {
         .filter(|t| t.currency.is_none() || t.currency == sel.currency)
         .filter(|t| t.amount.is_finite())
         .collect();
-    let rank = |t: &&&crate::metrics::settings::SalesTarget| if t.marketplace.is_some() { 0 } else { 1 };
-    if let Some(t) = candidates.iter().filter(|t| t.period == sel.period).min_by_key(rank) {
+    let rank =
+        |t: &&&crate::metrics::settings::SalesTarget| if t.marketplace.is_some() { 0 } else { 1 };
+    if let Some(t) = candidates
+        .iter()
+        .filter(|t| t.period == sel.period)
+        .min_by_key(rank)
+    {
         return Some((t.amount, format!("target entered for {}", t.period)));
     }
     let t = candidates
@@ -272,7 +289,9 @@ pub(crate) fn compute(
     let period = Some(ctx.selection.period);
     let money = ctx.money();
     let cur_code = ctx.currency();
-    let src: Vec<String> = current.map(|s| vec![s.source.file_name.clone()]).unwrap_or_default();
+    let src: Vec<String> = current
+        .map(|s| vec![s.source.file_name.clone()])
+        .unwrap_or_default();
     let base = |id: &str, unit: Unit| Figure::new(id, unit).period(period).sources(src.clone());
     let mut figures = Vec::new();
 
@@ -309,12 +328,30 @@ pub(crate) fn compute(
     let sessions = current.and_then(|s| s.sessions);
     let page_views = current.and_then(|s| s.page_views);
     // A by-date report without traffic columns gives sales but not sessions: the child report would.
-    let traffic_missing: &[ReportKind] =
-        if current.is_some() { &[ReportKind::BusinessChild] } else { &SALES_SOURCES };
+    let traffic_missing: &[ReportKind] = if current.is_some() {
+        &[ReportKind::BusinessChild]
+    } else {
+        &SALES_SOURCES
+    };
     figures.push(count("sales.units", "Units Ordered", units, &SALES_SOURCES));
-    figures.push(count("sales.order_items", "Total Order Items", order_items, &SALES_SOURCES));
-    figures.push(count("sales.sessions", "Sessions - Total", sessions, traffic_missing));
-    figures.push(count("sales.page_views", "Page Views - Total", page_views, traffic_missing));
+    figures.push(count(
+        "sales.order_items",
+        "Total Order Items",
+        order_items,
+        &SALES_SOURCES,
+    ));
+    figures.push(count(
+        "sales.sessions",
+        "Sessions - Total",
+        sessions,
+        traffic_missing,
+    ));
+    figures.push(count(
+        "sales.page_views",
+        "Page Views - Total",
+        page_views,
+        traffic_missing,
+    ));
 
     let conversion = current.and_then(|s| s.conversion());
     let conv_status = conversion.map(|c| {
@@ -328,10 +365,12 @@ pub(crate) fn compute(
     });
     let mut f = base("sales.conversion", Unit::Fraction)
         .value(conversion)
-        .formula(ratio_formula("units", units, "sessions", sessions, conversion))
+        .formula(ratio_formula(
+            "units", units, "sessions", sessions, conversion,
+        ))
         .target(Some(th.conversion_low))
         .status(conv_status)
-        .missing(traffic_missing)
+        .missing_when(units.is_none() || sessions.is_none(), traffic_missing)
         .note(format!(
             "below {} the diagnosis checklist applies; median {}",
             fmt_pct(th.conversion_low),
@@ -342,12 +381,20 @@ pub(crate) fn compute(
     }
     figures.push(f);
 
-    let oi_conv = order_items.zip(sessions).and_then(|(o, s)| ratio(o as f64, s as f64));
+    let oi_conv = order_items
+        .zip(sessions)
+        .and_then(|(o, s)| ratio(o as f64, s as f64));
     figures.push(
         base("sales.order_item_conversion", Unit::Fraction)
             .value(oi_conv)
-            .formula(ratio_formula("order items", order_items, "sessions", sessions, oi_conv))
-            .missing(traffic_missing),
+            .formula(ratio_formula(
+                "order items",
+                order_items,
+                "sessions",
+                sessions,
+                oi_conv,
+            ))
+            .missing_when(order_items.is_none() || sessions.is_none(), traffic_missing),
     );
 
     let buy_box = current.and_then(|s| ratio(s.buy_box_weighted?, s.buy_box_sessions as f64));
@@ -371,10 +418,14 @@ pub(crate) fn compute(
         base("sales.asp", money.clone())
             .value(asp)
             .formula(match (sales, units, asp) {
-                (Some(s), Some(u), Some(a)) => format!("{} / {u} units = {}", fmt_money(s, &cur_code), fmt_money(a, &cur_code)),
+                (Some(s), Some(u), Some(a)) => format!(
+                    "{} / {u} units = {}",
+                    fmt_money(s, &cur_code),
+                    fmt_money(a, &cur_code)
+                ),
                 _ => "ordered sales / units".into(),
             })
-            .missing(&SALES_SOURCES),
+            .missing_when(current.is_none(), &SALES_SOURCES),
     );
 
     let b2b_share = sales.zip(b2b).and_then(|(s, b)| ratio(b, s));
@@ -382,10 +433,12 @@ pub(crate) fn compute(
         base("sales.b2b_share", Unit::Fraction)
             .value(b2b_share)
             .formula(match (sales, b2b, b2b_share) {
-                (Some(s), Some(b), Some(r)) => format!("B2B {} / {} = {}", fmt_num(b), fmt_num(s), fmt_pct(r)),
+                (Some(s), Some(b), Some(r)) => {
+                    format!("B2B {} / {} = {}", fmt_num(b), fmt_num(s), fmt_pct(r))
+                }
                 _ => "B2B ordered sales / ordered sales".into(),
             })
-            .missing(&SALES_SOURCES),
+            .missing_when(current.is_none(), &SALES_SOURCES),
     );
 
     // Target, attainment and pace.
@@ -393,16 +446,25 @@ pub(crate) fn compute(
     let mut f = base("sales.target", money.clone()).value(target.as_ref().map(|t| t.0));
     f = match &target {
         Some((amount, how)) => f.formula(format!("{} ({how})", fmt_money(*amount, &cur_code))),
-        None => f.formula("entered in Settings").note("no sales target entered for this period"),
+        None => f
+            .formula("entered in Settings")
+            .note("no sales target entered for this period"),
     };
     figures.push(f);
 
-    let attainment = sales.zip(target.as_ref()).and_then(|(s, (t, _))| ratio(s, *t));
+    let attainment = sales
+        .zip(target.as_ref())
+        .and_then(|(s, (t, _))| ratio(s, *t));
     let elapsed_days = {
         let p = ctx.selection.period;
-        if ctx.today < p.from { 0 } else { (ctx.today.min(p.to) - p.from).num_days() + 1 }
+        if ctx.today < p.from {
+            0
+        } else {
+            (ctx.today.min(p.to) - p.from).num_days() + 1
+        }
     };
-    let elapsed_share = ratio(elapsed_days as f64, ctx.selection.period.days() as f64).filter(|e| *e > 0.0);
+    let elapsed_share =
+        ratio(elapsed_days as f64, ctx.selection.period.days() as f64).filter(|e| *e > 0.0);
     let running = ctx.today < ctx.selection.period.to;
     let pace = attainment.zip(elapsed_share).and_then(|(a, e)| ratio(a, e));
     let pace_status = pace.map(|p| {
@@ -414,16 +476,28 @@ pub(crate) fn compute(
             Status::OffTrack
         }
     });
-    let attainment_status = if running { pace_status } else { attainment.map(|a| if a >= 1.0 { Status::OnTrack } else { Status::OffTrack }) };
+    let attainment_status = if running {
+        pace_status
+    } else {
+        attainment.map(|a| {
+            if a >= 1.0 {
+                Status::OnTrack
+            } else {
+                Status::OffTrack
+            }
+        })
+    };
     let mut f = base("sales.target_attainment", Unit::Fraction)
         .value(attainment)
         .target(Some(1.0))
         .status(attainment_status)
         .formula(match (sales, &target, attainment) {
-            (Some(s), Some((t, _)), Some(a)) => format!("{} / target {} = {}", fmt_num(s), fmt_num(*t), fmt_pct(a)),
+            (Some(s), Some((t, _)), Some(a)) => {
+                format!("{} / target {} = {}", fmt_num(s), fmt_num(*t), fmt_pct(a))
+            }
             _ => "ordered sales / sales target".into(),
         })
-        .missing(&SALES_SOURCES);
+        .missing_when(current.is_none(), &SALES_SOURCES);
     if sales.is_some() && target.is_none() {
         f = f.note("enter a sales target in Settings");
     }
@@ -443,7 +517,7 @@ pub(crate) fn compute(
             ),
             _ => "attainment / share of the period elapsed".into(),
         })
-        .missing(&SALES_SOURCES);
+        .missing_when(current.is_none(), &SALES_SOURCES);
     if !running && pace.is_some() {
         f = f.note("the period is complete: pace equals attainment");
     }
@@ -468,12 +542,23 @@ pub(crate) fn compute(
             .value(value)
             .formula(match (now, before, value) {
                 (Some(n), Some(b), Some(v)) if points => {
-                    format!("{what} {} - {} = {} points", fmt_pct(n), fmt_pct(b), fmt_num(v * 100.0))
+                    format!(
+                        "{what} {} - {} = {} points",
+                        fmt_pct(n),
+                        fmt_pct(b),
+                        fmt_num(v * 100.0)
+                    )
                 }
-                (Some(n), Some(b), Some(v)) => format!("({what} {} - {}) / {} = {}", fmt_num(n), fmt_num(b), fmt_num(b), fmt_pct(v)),
+                (Some(n), Some(b), Some(v)) => format!(
+                    "({what} {} - {}) / {} = {}",
+                    fmt_num(n),
+                    fmt_num(b),
+                    fmt_num(b),
+                    fmt_pct(v)
+                ),
                 _ => format!("{what}: this period vs previous period"),
             })
-            .missing(&SALES_SOURCES);
+            .missing_when(now.is_none() || before.is_none(), &SALES_SOURCES);
         if let (Some(n), Some(b)) = (now, before) {
             f = f.input("this period", n).input("previous period", b);
         }
@@ -487,8 +572,20 @@ pub(crate) fn compute(
         }
         figures.push(f);
     };
-    change("sales.change", "ordered sales", sales, previous.map(|p| p.sales.as_f64()), false);
-    change("sales.change.units", "units", units.map(|u| u as f64), previous.map(|p| p.units as f64), false);
+    change(
+        "sales.change",
+        "ordered sales",
+        sales,
+        previous.map(|p| p.sales.as_f64()),
+        false,
+    );
+    change(
+        "sales.change.units",
+        "units",
+        units.map(|u| u as f64),
+        previous.map(|p| p.units as f64),
+        false,
+    );
     change(
         "sales.change.sessions",
         "sessions",
@@ -496,10 +593,18 @@ pub(crate) fn compute(
         previous.and_then(|p| p.sessions).map(|s| s as f64),
         false,
     );
-    change("sales.change.conversion", "conversion", conversion, previous.and_then(|p| p.conversion()), true);
+    change(
+        "sales.change.conversion",
+        "conversion",
+        conversion,
+        previous.and_then(|p| p.conversion()),
+        true,
+    );
 
     // The ASIN table.
-    let asins = current.map(|s| asin_rows(s, conversion, th.conversion_low, th.meaningful_sessions)).unwrap_or_default();
+    let asins = current
+        .map(|s| asin_rows(s, conversion, th.conversion_low, th.meaningful_sessions))
+        .unwrap_or_default();
     let high_potential = asins.iter().filter(|a| a.potential.is_some()).count();
     figures.push(
         base("sales.high_potential", Unit::Count)
@@ -515,26 +620,61 @@ pub(crate) fn compute(
             base(&format!("sales.asin_share.{}", row.asin), Unit::Fraction)
                 .value(row.share)
                 .formula(match row.share {
-                    Some(s) => format!("{} / {} = {} (class {:?}, rank {})", fmt_num(row.sales), fmt_num(total), fmt_pct(s), row.abc, row.rank),
+                    Some(s) => format!(
+                        "{} / {} = {} (class {:?}, rank {})",
+                        fmt_num(row.sales),
+                        fmt_num(total),
+                        fmt_pct(s),
+                        row.abc,
+                        row.rank
+                    ),
                     None => "ASIN ordered sales / total ordered sales (total is zero)".into(),
                 })
                 .input("ASIN ordered sales", row.sales)
                 .input("total ordered sales", total),
         );
         figures.push(
-            base(&format!("sales.asin_conversion.{}", row.asin), Unit::Fraction)
-                .value(row.conversion)
-                .formula(ratio_formula("units", Some(row.units), "sessions", Some(row.sessions), row.conversion))
-                .status(row.conversion.map(|c| if row.low_conversion { Status::OffTrack } else if c < th.conversion_median { Status::Watch } else { Status::OnTrack }))
-                .target(Some(th.conversion_low)),
+            base(
+                &format!("sales.asin_conversion.{}", row.asin),
+                Unit::Fraction,
+            )
+            .value(row.conversion)
+            .formula(ratio_formula(
+                "units",
+                Some(row.units),
+                "sessions",
+                Some(row.sessions),
+                row.conversion,
+            ))
+            .status(row.conversion.map(|c| {
+                if row.low_conversion {
+                    Status::OffTrack
+                } else if c < th.conversion_median {
+                    Status::Watch
+                } else {
+                    Status::OnTrack
+                }
+            }))
+            .target(Some(th.conversion_low)),
         );
     }
 
     let diagnosis = diagnosis(ctx, current, previous, conversion, buy_box, &asins, ads);
-    SalesTopic { figures, asins, diagnosis, source: current.map(|s| s.source.file_name.clone()) }
+    SalesTopic {
+        figures,
+        asins,
+        diagnosis,
+        source: current.map(|s| s.source.file_name.clone()),
+    }
 }
 
-fn ratio_formula(num_name: &str, num: Option<i64>, den_name: &str, den: Option<i64>, value: Option<f64>) -> String {
+fn ratio_formula(
+    num_name: &str,
+    num: Option<i64>,
+    den_name: &str,
+    den: Option<i64>,
+    value: Option<f64>,
+) -> String {
     match (num, den, value) {
         (Some(n), Some(d), Some(v)) => format!("{n} {num_name} / {d} {den_name} = {}", fmt_pct(v)),
         (Some(n), Some(0), None) => format!("{n} {num_name} / 0 {den_name}: undefined"),
@@ -543,12 +683,21 @@ fn ratio_formula(num_name: &str, num: Option<i64>, den_name: &str, den: Option<i
 }
 
 /// Ranks the ASINs by sales and fills in shares, ABC classes and high-potential flags.
-fn asin_rows(sums: &SalesSums, account_conversion: Option<f64>, low: f64, meaningful: i64) -> Vec<AsinRow> {
+fn asin_rows(
+    sums: &SalesSums,
+    account_conversion: Option<f64>,
+    low: f64,
+    meaningful: i64,
+) -> Vec<AsinRow> {
     let total = sums.sales.as_f64();
     let mut items: Vec<&ItemTraffic> = sums.items.iter().collect();
     // Highest sales first; ties keep file order (the sort is stable).
-    items.sort_by(|a, b| b.sales.cmp(&a.sales));
-    let mut with_sessions: Vec<i64> = items.iter().map(|i| i.sessions).filter(|s| *s > 0).collect();
+    items.sort_by_key(|i| std::cmp::Reverse(i.sales));
+    let mut with_sessions: Vec<i64> = items
+        .iter()
+        .map(|i| i.sessions)
+        .filter(|s| *s > 0)
+        .collect();
     with_sessions.sort_unstable();
     let median = median(&with_sessions);
     let mut cumulative = 0.0;
@@ -571,8 +720,12 @@ fn asin_rows(sums: &SalesSums, account_conversion: Option<f64>, low: f64, meanin
         };
         let conversion = ratio(item.units as f64, item.sessions as f64);
         let potential = match (conversion, account_conversion, median) {
-            (Some(c), Some(acc), Some(m)) if c > acc && (item.sessions as f64) < m => Some(Potential::TrafficLimited),
-            (Some(c), Some(acc), Some(m)) if c < acc && (item.sessions as f64) > m => Some(Potential::ConversionLimited),
+            (Some(c), Some(acc), Some(m)) if c > acc && (item.sessions as f64) < m => {
+                Some(Potential::TrafficLimited)
+            }
+            (Some(c), Some(acc), Some(m)) if c < acc && (item.sessions as f64) > m => {
+                Some(Potential::ConversionLimited)
+            }
             _ => None,
         };
         rows.push(AsinRow {
@@ -619,38 +772,71 @@ fn diagnosis(
     ads: AdsEvidence,
 ) -> Option<Diagnosis> {
     let th = &ctx.settings.thresholds;
-    let low_asins: Vec<String> = asins.iter().filter(|a| a.low_conversion).map(|a| a.asin.clone()).collect();
+    let low_asins: Vec<String> = asins
+        .iter()
+        .filter(|a| a.low_conversion)
+        .map(|a| a.asin.clone())
+        .collect();
     let account_low = conversion.is_some_and(|c| c < th.conversion_low);
     if !account_low && low_asins.is_empty() {
         return None;
     }
     let mut listing = Vec::new();
     if let Some(c) = conversion {
-        listing.push(format!("account conversion {} (low line {}, median {})", fmt_pct(c), fmt_pct(th.conversion_low), fmt_pct(th.conversion_median)));
+        listing.push(format!(
+            "account conversion {} (low line {}, median {})",
+            fmt_pct(c),
+            fmt_pct(th.conversion_low),
+            fmt_pct(th.conversion_median)
+        ));
     }
     for a in asins.iter().filter(|a| a.low_conversion) {
-        listing.push(format!("{}: {} units / {} sessions = {}", a.asin, a.units, a.sessions, fmt_pct(a.conversion.unwrap_or(0.0))));
+        listing.push(format!(
+            "{}: {} units / {} sessions = {}",
+            a.asin,
+            a.units,
+            a.sessions,
+            fmt_pct(a.conversion.unwrap_or(0.0))
+        ));
     }
-    if let Some(s) = current {
-        if let (Some(pv), Some(se)) = (s.page_views, s.sessions) {
-            if let Some(r) = ratio(pv as f64, se as f64) {
-                listing.push(format!("{} page views per session", fmt_num(r)));
-            }
-        }
+    if let Some(s) = current
+        && let (Some(pv), Some(se)) = (s.page_views, s.sessions)
+        && let Some(r) = ratio(pv as f64, se as f64)
+    {
+        listing.push(format!("{} page views per session", fmt_num(r)));
     }
     let mut price = Vec::new();
     if let Some(b) = buy_box {
-        price.push(format!("Buy Box share {}{}", fmt_pct(b), if b < 0.9 { ": below 90 %, check price and competing offers" } else { "" }));
+        price.push(format!(
+            "Buy Box share {}{}",
+            fmt_pct(b),
+            if b < 0.9 {
+                ": below 90 %, check price and competing offers"
+            } else {
+                ""
+            }
+        ));
     }
     let asp = |s: &SalesSums| ratio(s.sales.as_f64(), s.units as f64);
-    if let (Some(now), Some(before)) = (current.and_then(asp), previous.and_then(asp)) {
-        if let Some(ch) = relative_change(now, before) {
-            price.push(format!("average selling price {} vs {} in the previous period ({})", fmt_num(now), fmt_num(before), fmt_pct(ch)));
-        }
+    if let (Some(now), Some(before)) = (current.and_then(asp), previous.and_then(asp))
+        && let Some(ch) = relative_change(now, before)
+    {
+        price.push(format!(
+            "average selling price {} vs {} in the previous period ({})",
+            fmt_num(now),
+            fmt_num(before),
+            fmt_pct(ch)
+        ));
     }
     let mut ad = Vec::new();
     if let Some(a) = ads.acos {
-        ad.push(format!("ACoS {} (average {}, profitable {}-{})", fmt_pct(a), fmt_pct(th.acos_average), fmt_pct(th.acos_band_low), fmt_pct(th.acos_band_high)));
+        ad.push(format!(
+            "ACoS {} (average {}, profitable {}-{})",
+            fmt_pct(a),
+            fmt_pct(th.acos_average),
+            fmt_pct(th.acos_band_low),
+            fmt_pct(th.acos_band_high)
+        ));
     }
     if let Some(c) = ads.cvr {
         ad.push(format!("ad conversion (orders / clicks) {}", fmt_pct(c)));
@@ -693,7 +879,13 @@ mod tests {
 
     #[test]
     fn ratio_formula_says_undefined_for_zero_sessions() {
-        assert_eq!(ratio_formula("units", Some(3), "sessions", Some(0), None), "3 units / 0 sessions: undefined");
-        assert_eq!(ratio_formula("units", Some(1), "sessions", Some(8), Some(0.125)), "1 units / 8 sessions = 12.5%");
+        assert_eq!(
+            ratio_formula("units", Some(3), "sessions", Some(0), None),
+            "3 units / 0 sessions: undefined"
+        );
+        assert_eq!(
+            ratio_formula("units", Some(1), "sessions", Some(8), Some(0.125)),
+            "1 units / 8 sessions = 12.5%"
+        );
     }
 }

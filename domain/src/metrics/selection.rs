@@ -31,7 +31,10 @@ pub(crate) type Group = (Option<Marketplace>, Option<Currency>);
 
 /// The currency a report's money is in: its own, else its marketplace's home currency.
 pub(crate) fn effective_currency(report: &LoadedReport) -> Option<Currency> {
-    report.currency.clone().or_else(|| report.marketplace.map(Marketplace::currency))
+    report
+        .currency
+        .clone()
+        .or_else(|| report.marketplace.map(Marketplace::currency))
 }
 
 /// Whether a report describes a moment (stock, account health) rather than a period of trade.
@@ -56,10 +59,10 @@ pub(crate) fn groups(reports: &[LoadedReport]) -> Vec<Group> {
         }
     }
     for r in reports.iter().filter(|r| r.marketplace.is_none()) {
-        if let Some(cur) = effective_currency(r) {
-            if !groups.iter().any(|(_, c)| c.as_ref() == Some(&cur)) {
-                groups.push((None, Some(cur)));
-            }
+        if let Some(cur) = effective_currency(r)
+            && !groups.iter().any(|(_, c)| c.as_ref() == Some(&cur))
+        {
+            groups.push((None, Some(cur)));
         }
     }
     if groups.is_empty() && !reports.is_empty() {
@@ -88,10 +91,16 @@ pub(crate) fn group_of(report: &LoadedReport, groups: &[Group]) -> Option<Group>
 }
 
 /// The reports of the selection's group, whatever their period.
-pub(crate) fn members<'a>(reports: &'a [LoadedReport], selection: &Selection) -> Vec<&'a LoadedReport> {
+pub(crate) fn members<'a>(
+    reports: &'a [LoadedReport],
+    selection: &Selection,
+) -> Vec<&'a LoadedReport> {
     let all = groups(reports);
     let wanted: Group = (selection.marketplace, selection.currency.clone());
-    reports.iter().filter(|r| group_of(r, &all).as_ref() == Some(&wanted)).collect()
+    reports
+        .iter()
+        .filter(|r| group_of(r, &all).as_ref() == Some(&wanted))
+        .collect()
 }
 
 /// The reports that belong to no group, so the page can say they were left out.
@@ -110,13 +119,22 @@ pub fn selections(reports: &[LoadedReport]) -> Vec<Selection> {
     let all = groups(reports);
     let mut out = Vec::new();
     for g in &all {
-        let in_group: Vec<&LoadedReport> =
-            reports.iter().filter(|r| group_of(r, &all).as_ref() == Some(g)).collect();
-        let mut periods: Vec<Period> =
-            in_group.iter().filter(|r| !is_snapshot(r.kind)).filter_map(|r| r.period).collect();
+        let in_group: Vec<&LoadedReport> = reports
+            .iter()
+            .filter(|r| group_of(r, &all).as_ref() == Some(g))
+            .collect();
+        let mut periods: Vec<Period> = in_group
+            .iter()
+            .filter(|r| !is_snapshot(r.kind))
+            .filter_map(|r| r.period)
+            .collect();
         if periods.is_empty() {
             // Only stock was loaded: its snapshot day still lets the user open the inventory topic.
-            periods = in_group.iter().filter(|r| r.kind != ReportKind::AccountHealth).filter_map(|r| r.period).collect();
+            periods = in_group
+                .iter()
+                .filter(|r| r.kind != ReportKind::AccountHealth)
+                .filter_map(|r| r.period)
+                .collect();
         }
         periods.sort();
         periods.dedup();
@@ -126,11 +144,18 @@ pub fn selections(reports: &[LoadedReport]) -> Vec<Selection> {
                 .filter(|q| q.to < p.from)
                 .max_by_key(|q| (q.to, q.days() == p.days(), q.from))
                 .copied();
-            out.push(Selection { marketplace: g.0, currency: g.1.clone(), period: *p, previous_period: previous });
+            out.push(Selection {
+                marketplace: g.0,
+                currency: g.1.clone(),
+                period: *p,
+                previous_period: previous,
+            });
         }
     }
     out.sort_by(|a, b| {
-        (b.period.to, b.period.from).cmp(&(a.period.to, a.period.from)).then_with(|| a.marketplace.cmp(&b.marketplace))
+        (b.period.to, b.period.from)
+            .cmp(&(a.period.to, a.period.from))
+            .then_with(|| a.marketplace.cmp(&b.marketplace))
     });
     out
 }
@@ -145,7 +170,13 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, m, day).unwrap()
     }
 
-    fn report(name: &str, kind: ReportKind, mkt: Option<Marketplace>, cur: Option<&str>, period: Option<Period>) -> LoadedReport {
+    fn report(
+        name: &str,
+        kind: ReportKind,
+        mkt: Option<Marketplace>,
+        cur: Option<&str>,
+        period: Option<Period>,
+    ) -> LoadedReport {
         LoadedReport {
             file_name: name.into(),
             kind,
@@ -170,15 +201,45 @@ mod tests {
         let w1 = Period::new(d(9, 1), d(9, 7));
         let w0 = Period::new(d(8, 25), d(8, 31));
         let reports = vec![
-            report("us-w1", ReportKind::BusinessChild, Some(Marketplace::US), Some("USD"), Some(w1)),
-            report("us-w0", ReportKind::BusinessChild, Some(Marketplace::US), None, Some(w0)),
-            report("uk-w1", ReportKind::BusinessChild, Some(Marketplace::UK), Some("GBP"), Some(w1)),
-            report("stock", ReportKind::FbaManageInventory, None, None, Some(Period::day(d(9, 8)))),
+            report(
+                "us-w1",
+                ReportKind::BusinessChild,
+                Some(Marketplace::US),
+                Some("USD"),
+                Some(w1),
+            ),
+            report(
+                "us-w0",
+                ReportKind::BusinessChild,
+                Some(Marketplace::US),
+                None,
+                Some(w0),
+            ),
+            report(
+                "uk-w1",
+                ReportKind::BusinessChild,
+                Some(Marketplace::UK),
+                Some("GBP"),
+                Some(w1),
+            ),
+            report(
+                "stock",
+                ReportKind::FbaManageInventory,
+                None,
+                None,
+                Some(Period::day(d(9, 8))),
+            ),
         ];
         let s = selections(&reports);
         assert_eq!(s.len(), 3);
-        assert_eq!((s[0].marketplace, s[0].period, s[0].previous_period), (Some(Marketplace::US), w1, Some(w0)));
-        assert_eq!((s[1].marketplace, s[1].currency.as_ref().map(|c| c.code())), (Some(Marketplace::UK), Some("GBP")));
+        assert_eq!(
+            (s[0].marketplace, s[0].period, s[0].previous_period),
+            (Some(Marketplace::US), w1, Some(w0))
+        );
+        assert_eq!(
+            (s[1].marketplace, s[1].currency.as_ref().map(|c| c.code())),
+            (Some(Marketplace::UK), Some("GBP"))
+        );
         assert_eq!(s[1].previous_period, None);
         assert_eq!(s[2].period, w0);
         // The stock report names neither marketplace nor currency and there are two groups.
@@ -190,8 +251,20 @@ mod tests {
     fn a_report_without_marketplace_joins_the_group_of_its_currency_or_the_only_group() {
         let w1 = Period::new(d(9, 1), d(9, 7));
         let reports = vec![
-            report("us", ReportKind::BusinessChild, Some(Marketplace::US), Some("USD"), Some(w1)),
-            report("ads", ReportKind::SponsoredProductsCampaign, None, Some("USD"), Some(w1)),
+            report(
+                "us",
+                ReportKind::BusinessChild,
+                Some(Marketplace::US),
+                Some("USD"),
+                Some(w1),
+            ),
+            report(
+                "ads",
+                ReportKind::SponsoredProductsCampaign,
+                None,
+                Some("USD"),
+                Some(w1),
+            ),
             report("stock", ReportKind::FbaManageInventory, None, None, None),
         ];
         let s = selections(&reports);
@@ -201,7 +274,13 @@ mod tests {
 
     #[test]
     fn stock_alone_still_gives_a_selection() {
-        let reports = vec![report("stock", ReportKind::FbaInventoryPlanning, Some(Marketplace::DE), None, Some(Period::day(d(9, 8))))];
+        let reports = vec![report(
+            "stock",
+            ReportKind::FbaInventoryPlanning,
+            Some(Marketplace::DE),
+            None,
+            Some(Period::day(d(9, 8))),
+        )];
         let s = selections(&reports);
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].currency.as_ref().map(|c| c.code()), Some("EUR"));

@@ -63,7 +63,10 @@ impl Default for Settings {
 impl Settings {
     /// The break-even ACoS for a SKU: its own when entered, else the global one.
     pub fn break_even_for(&self, sku: &str) -> Option<f64> {
-        self.break_even_acos_by_sku.get(sku).copied().or(self.break_even_acos)
+        self.break_even_acos_by_sku
+            .get(sku)
+            .copied()
+            .or(self.break_even_acos)
     }
 
     /// The values typed in for a marketplace; an entry without a marketplace applies to all.
@@ -179,7 +182,10 @@ impl ExchangeRates {
         if base == currency {
             return Some(1.0);
         }
-        self.to_base.get(currency.code()).copied().filter(|r| r.is_finite() && *r > 0.0)
+        self.to_base
+            .get(currency.code())
+            .copied()
+            .filter(|r| r.is_finite() && *r > 0.0)
     }
 }
 
@@ -204,21 +210,39 @@ mod tests {
         assert_eq!(s.thresholds.conversion_low, 0.08);
         assert_eq!(s.thresholds.conversion_median, 0.126);
         assert_eq!(s.thresholds.acos_average, 0.285);
-        assert_eq!((s.thresholds.acos_band_low, s.thresholds.acos_band_high), (0.18, 0.22));
+        assert_eq!(
+            (s.thresholds.acos_band_low, s.thresholds.acos_band_high),
+            (0.18, 0.22)
+        );
         assert_eq!(s.thresholds.negative_min_clicks, 10);
         assert_eq!(s.thresholds.harvest_min_orders, 2);
-        assert_eq!((s.thresholds.return_band_low, s.thresholds.return_band_high), (0.03, 0.05));
         assert_eq!(
-            (s.thresholds.vtr_min, s.thresholds.lsr_max, s.thresholds.cancel_max, s.thresholds.odr_max),
+            (s.thresholds.return_band_low, s.thresholds.return_band_high),
+            (0.03, 0.05)
+        );
+        assert_eq!(
+            (
+                s.thresholds.vtr_min,
+                s.thresholds.lsr_max,
+                s.thresholds.cancel_max,
+                s.thresholds.odr_max
+            ),
             (0.95, 0.04, 0.025, 0.01)
         );
-        assert_eq!((s.thresholds.ipi_pass, s.thresholds.ipi_good), (500.0, 600.0));
-        assert_eq!((s.lead_time_air_days, s.lead_time_sea_days, s.safety_factor), (12.0, 45.0, 1.5));
+        assert_eq!(
+            (s.thresholds.ipi_pass, s.thresholds.ipi_good),
+            (500.0, 600.0)
+        );
+        assert_eq!(
+            (s.lead_time_air_days, s.lead_time_sea_days, s.safety_factor),
+            (12.0, 45.0, 1.5)
+        );
     }
 
     #[test]
     fn old_settings_files_load_with_new_fields_defaulted() {
-        let s: Settings = serde_json::from_str(r#"{"ipi": 540, "thresholds": {"lsr_max": 0.03}}"#).unwrap();
+        let s: Settings =
+            serde_json::from_str(r#"{"ipi": 540, "thresholds": {"lsr_max": 0.03}}"#).unwrap();
         assert_eq!(s.ipi, Some(540.0));
         assert_eq!(s.thresholds.lsr_max, 0.03);
         assert_eq!(s.thresholds.vtr_min, 0.95);
@@ -229,7 +253,10 @@ mod tests {
 
     #[test]
     fn per_sku_break_even_wins_over_the_global_one() {
-        let mut s = Settings { break_even_acos: Some(0.3), ..Settings::default() };
+        let mut s = Settings {
+            break_even_acos: Some(0.3),
+            ..Settings::default()
+        };
         s.break_even_acos_by_sku.insert("SKU1".into(), 0.2);
         assert_eq!(s.break_even_for("SKU1"), Some(0.2));
         assert_eq!(s.break_even_for("SKU2"), Some(0.3));
@@ -237,7 +264,10 @@ mod tests {
 
     #[test]
     fn exchange_rate_of_the_base_is_one_and_unknown_is_none() {
-        let mut r = ExchangeRates { base: Currency::from_code("USD"), ..Default::default() };
+        let mut r = ExchangeRates {
+            base: Currency::from_code("USD"),
+            ..Default::default()
+        };
         r.to_base.insert("EUR".into(), 1.1);
         assert_eq!(r.rate(&Currency("USD".into())), Some(1.0));
         assert_eq!(r.rate(&Currency("EUR".into())), Some(1.1));

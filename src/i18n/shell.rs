@@ -1,60 +1,6 @@
-//! The UI's two languages, English and Simplified Chinese, and every string it shows.
-//!
-//! Each [`Text`] variant carries both translations in one match arm, so a string cannot exist in
-//! one language only: leaving out a translation is a compile error. The sellers' data (file names,
-//! ASINs, notes) is never translated and never passes through here.
+//! The strings of the shell: header, navigation, import panel, the pages' introductions.
 
-use serde::{Deserialize, Serialize};
-
-/// A language the UI speaks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Lang {
-    #[default]
-    En,
-    Zh,
-}
-
-impl Lang {
-    /// The BCP 47 tag written to `<html lang>`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Zh => "zh-CN",
-        }
-    }
-
-    /// Picks the language from the browser's preferred languages: Chinese if any Chinese
-    /// variant comes before English, English otherwise.
-    pub fn from_preferences<'a>(tags: impl IntoIterator<Item = &'a str>) -> Lang {
-        for tag in tags {
-            let tag = tag.to_ascii_lowercase();
-            if tag.starts_with("zh") {
-                return Lang::Zh;
-            }
-            if tag.starts_with("en") {
-                return Lang::En;
-            }
-        }
-        Lang::En
-    }
-
-    /// Parses the stored choice (`"en"` or `"zh-CN"`).
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        match tag {
-            "en" => Some(Lang::En),
-            "zh-CN" | "zh" => Some(Lang::Zh),
-            _ => None,
-        }
-    }
-
-    /// The other language, for the switch button.
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::En => Lang::Zh,
-            Lang::Zh => Lang::En,
-        }
-    }
-}
+use super::Translate;
 
 /// Every fixed string of the UI.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -99,17 +45,7 @@ pub enum Text {
     StorageFull,
 }
 
-impl Text {
-    /// The text in `lang`.
-    pub fn get(self, lang: Lang) -> &'static str {
-        let (en, zh) = self.both();
-        match lang {
-            Lang::En => en,
-            Lang::Zh => zh,
-        }
-    }
-
-    /// Both translations: English first, Simplified Chinese second.
+impl Translate for Text {
     fn both(self) -> (&'static str, &'static str) {
         match self {
             Text::AppTitle => ("OpsBrief", "OpsBrief 运营周会"),

@@ -1,33 +1,19 @@
-//! The pages that are not built yet beyond their introduction: Meeting, Actions, History.
-//! Settings already holds the language choice.
+//! The Settings page, and the heading-plus-introduction every page opens with.
 
 use leptos::prelude::*;
 
+use crate::app::backup::BackupPanel;
 use crate::app::state::AppState;
 use crate::i18n::{Lang, Text};
 
+/// A page's heading and the sentence that says what the page is for.
 #[component]
-fn PageIntro(title: Text, intro: Text) -> impl IntoView {
+pub fn PageIntro(title: Text, intro: Text) -> impl IntoView {
     let state = AppState::get();
     view! {
         <h2>{state.t(title)}</h2>
         <p class="intro">{state.t(intro)}</p>
     }
-}
-
-#[component]
-pub fn MeetingPage() -> impl IntoView {
-    view! { <PageIntro title=Text::NavMeeting intro=Text::MeetingIntro /> }
-}
-
-#[component]
-pub fn ActionsPage() -> impl IntoView {
-    view! { <PageIntro title=Text::NavActions intro=Text::ActionsIntro /> }
-}
-
-#[component]
-pub fn HistoryPage() -> impl IntoView {
-    view! { <PageIntro title=Text::NavHistory intro=Text::HistoryIntro /> }
 }
 
 #[component]
@@ -58,5 +44,6 @@ pub fn SettingsPage() -> impl IntoView {
                 " 简体中文"
             </label>
         </fieldset>
+        <BackupPanel />
     }
 }

@@ -1,0 +1,124 @@
+//! `.xlsx` workbooks (classic Ads console downloads), read with `calamine`.
+//!
+//! The first sheet is turned into rows of text and goes through the same header detection and
+//! per-kind readers as CSV, so a report reads the same in both formats. Typed numbers become
+//! their plain decimal text; date cells become ISO days.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx, XlsxError};
+
+use super::csv_stream::RawRecord;
+use super::detect::{Header, detect_kind};
+use super::error::{ImportError, ImportErrorKind};
+use super::ingest::{HEADER_SCAN_ROWS, finish_report, handle_record};
+use super::make_sink;
+use super::row::ReadContext;
+use crate::dataset::LoadedReport;
+use crate::text::number::DecimalStyle;
+
+/// Reads the first sheet of a workbook.
+pub fn read(file_name: &str, bytes: &[u8], fingerprint: u64) -> Result<LoadedReport, ImportError> {
+    let error = |kind| ImportError::new(kind, file_name);
+    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| match e {
+        XlsxError::Zip(zip) if !bytes.windows(15).any(|w| w == b"xl/workbook.xml") => {
+            error(ImportErrorKind::Binary { what: format!("a zip archive that is not an .xlsx workbook ({zip})") })
+        }
+        XlsxError::FileNotFound(_) => error(ImportErrorKind::Binary { what: "a zip archive that is not an .xlsx workbook".to_string() }),
+        other => error(ImportErrorKind::Xlsx { detail: other.to_string() }),
+    })?;
+    let range = match workbook.worksheet_range_at(0) {
+        Some(Ok(range)) => range,
+        Some(Err(e)) => return Err(error(ImportErrorKind::Xlsx { detail: e.to_string() })),
+        None => return Err(error(ImportErrorKind::Empty)),
+    };
+    let first_line = u64::from(range.start().map_or(0, |(row, _)| row)) + 1;
+    let rows: Vec<Vec<String>> = range.rows().map(|cells| cells.iter().map(cell_text).collect()).collect();
+    if rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty())) {
+        return Err(error(ImportErrorKind::Empty));
+    }
+    let mut found = None;
+    let mut widest: Vec<String> = Vec::new();
+    for (index, cells) in rows.iter().take(HEADER_SCAN_ROWS).enumerate() {
+        let header = Header::new(cells.iter().map(String::as_str));
+        if header.filled() > widest.len() {
+            widest = header.original.iter().filter(|c| !c.is_empty()).take(40).cloned().collect();
+        }
+        if let Some(kind) = detect_kind(&header) {
+            found = Some((index, kind, header));
+            break;
+        }
+    }
+    let Some((header_index, kind, header)) = found else {
+        return Err(error(ImportErrorKind::UnknownReport { header: widest }));
+    };
+    let style = if header.is_german() { DecimalStyle::Comma } else { DecimalStyle::Point };
+    let mut ctx = ReadContext::new(style);
+    let mut sink = make_sink(kind, &header, &mut ctx);
+    let mut text = String::new();
+    let mut ends = Vec::new();
+    for (index, cells) in rows.iter().enumerate().skip(header_index + 1) {
+        text.clear();
+        ends.clear();
+        for cell in cells {
+            text.push_str(cell);
+            ends.push(text.len());
+        }
+        // Spreadsheets pad short rows with empty cells; trailing ones are not extra fields.
+        while ends.len() > header.names.len() && ends.len() >= 2 && ends[ends.len() - 1] == ends[ends.len() - 2] {
+            ends.pop();
+        }
+        let record = RawRecord { text: text.as_bytes(), ends: &ends, line: first_line + index as u64 };
+        handle_record(&record, header.names.len(), sink.as_mut(), &mut ctx);
+    }
+    Ok(finish_report(file_name, kind, sink, ctx, fingerprint))
+}
+
+/// A cell as the text a CSV download would hold.
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty | Data::Error(_) => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        Data::Float(f) => float_text(*f),
+        Data::DateTime(dt) => excel_day(dt.as_f64()).map_or_else(|| float_text(dt.as_f64()), |d| d.to_string()),
+    }
+}
+
+fn float_text(value: f64) -> String {
+    if value.is_finite() && value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
+/// Excel's day serial (1900 system) to a date: day 1 is 1900-01-01 and serial 60 is the fictitious
+/// 29 February 1900, so serials count from 1899-12-30.
+fn excel_day(serial: f64) -> Option<chrono::NaiveDate> {
+    if !(1.0..2_958_466.0).contains(&serial) {
+        return None;
+    }
+    let base = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)?;
+    base.checked_add_signed(chrono::Duration::days(serial.floor() as i64))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_cells_become_csv_text() {
+        assert_eq!(cell_text(&Data::Float(1204.0)), "1204");
+        assert_eq!(cell_text(&Data::Float(16.12)), "16.12");
+        assert_eq!(cell_text(&Data::Float(0.0257)), "0.0257");
+        assert_eq!(excel_day(46266.0), chrono::NaiveDate::from_ymd_opt(2026, 9, 1));
+    }
+
+    #[test]
+    fn a_zip_that_is_not_a_workbook_is_binary() {
+        let err = read("x.xlsx", b"PK\x03\x04garbage", 0).unwrap_err();
+        assert!(matches!(err.kind, ImportErrorKind::Binary { .. } | ImportErrorKind::Xlsx { .. }), "{err:?}");
+    }
+}
