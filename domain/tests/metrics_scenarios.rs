@@ -1564,11 +1564,26 @@ fn snapshot_and_figures_agree_and_every_figure_explains_itself() {
 #[test]
 fn sales_pace_equals_attainment_once_the_period_is_complete() {
     let reports = vec![business_current()];
-    let b = compute(&reports, &selection(week(), None), &sales_settings(), d(9, 20));
+    let b = compute(
+        &reports,
+        &selection(week(), None),
+        &sales_settings(),
+        d(9, 20),
+    );
     // 5800 / 7000 = 0.8286 < 1 with the week over: off track, and pace is the same number.
     close(&b, "sales.pace", 5800.0 / 7000.0);
-    assert_eq!(b.figure("sales.target_attainment").unwrap().status, Some(Status::OffTrack));
-    assert!(b.figure("sales.pace").unwrap().note.as_deref().unwrap().contains("complete"));
+    assert_eq!(
+        b.figure("sales.target_attainment").unwrap().status,
+        Some(Status::OffTrack)
+    );
+    assert!(
+        b.figure("sales.pace")
+            .unwrap()
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("complete")
+    );
     // No target for October: attainment is missing and asks for a target, not for a report.
     let oct = Period::new(d(10, 1), d(10, 7));
     let mut r = business_current();
@@ -1586,18 +1601,52 @@ fn a_report_without_a_period_is_named_in_the_notes_and_not_used() {
     cm.file_name = "campaign-manager.csv".into();
     cm.period = None;
     let reports = vec![business_current(), cm];
-    let b = compute(&reports, &selection(week(), None), &Settings::default(), d(9, 8));
+    let b = compute(
+        &reports,
+        &selection(week(), None),
+        &Settings::default(),
+        d(9, 8),
+    );
     assert_eq!(b.value("ads.spend"), None);
-    assert!(b.notes.iter().any(|n| n.contains("campaign-manager.csv has no period")));
-    assert!(b.reports.iter().any(|r| r.file == "campaign-manager.csv" && !r.used));
+    assert!(
+        b.notes
+            .iter()
+            .any(|n| n.contains("campaign-manager.csv has no period"))
+    );
+    assert!(
+        b.reports
+            .iter()
+            .any(|r| r.file == "campaign-manager.csv" && !r.used)
+    );
 }
 
 #[test]
 fn a_euro_report_without_marketplace_is_left_out_when_two_euro_marketplaces_are_loaded() {
     let eur = Currency::from_code("EUR");
-    let de = report("de.csv", ReportKind::BusinessChild, Some(Marketplace::DE), eur.clone(), Some(week()), child(vec![]));
-    let fr = report("fr.csv", ReportKind::BusinessChild, Some(Marketplace::FR), eur.clone(), Some(week()), child(vec![]));
-    let ads = report("sp-eur.csv", ReportKind::SponsoredProductsCampaign, None, eur, Some(week()), ads(AdsGrain::Campaign, 7, vec![]));
+    let de = report(
+        "de.csv",
+        ReportKind::BusinessChild,
+        Some(Marketplace::DE),
+        eur.clone(),
+        Some(week()),
+        child(vec![]),
+    );
+    let fr = report(
+        "fr.csv",
+        ReportKind::BusinessChild,
+        Some(Marketplace::FR),
+        eur.clone(),
+        Some(week()),
+        child(vec![]),
+    );
+    let ads = report(
+        "sp-eur.csv",
+        ReportKind::SponsoredProductsCampaign,
+        None,
+        eur,
+        Some(week()),
+        ads(AdsGrain::Campaign, 7, vec![]),
+    );
     let reports = vec![de, fr, ads];
     let sels = selections(&reports);
     assert_eq!(sels.len(), 2);
@@ -1615,9 +1664,17 @@ fn zero_sessions_give_no_conversion_and_name_no_missing_report() {
         Some(week()),
         child(vec![item("A9", "SKU9", 0, 0, 3, 3, 30, None)]),
     );
-    let b = compute(&[r], &selection(week(), None), &Settings::default(), d(9, 8));
+    let b = compute(
+        &[r],
+        &selection(week(), None),
+        &Settings::default(),
+        d(9, 8),
+    );
     // 3 units / 0 sessions: undefined, not infinite and not 0; the data is there, nothing is missing.
     let f = b.figure("sales.conversion").unwrap();
-    assert_eq!((f.value, f.missing.is_empty(), f.status), (None, true, None));
+    assert_eq!(
+        (f.value, f.missing.is_empty(), f.status),
+        (None, true, None)
+    );
     assert!(f.formula.contains("undefined"));
 }

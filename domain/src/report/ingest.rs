@@ -353,11 +353,16 @@ impl TextStream {
     }
 
     fn into_report(self, file_name: &str, fingerprint: u64) -> LoadedReport {
-        let TextStream { kind, encoding, decoder, sink, mut ctx, .. } = self;
-        if decoder.fell_back() {
-            ctx.note("The file is not UTF-8; it was read as Windows-1252 (the encoding of Amazon's NA and EU flat files).");
-        } else if !matches!(encoding.encoding, TextEncoding::Utf8) {
-            ctx.note(format!("The file was read as {}.", encoding.encoding.name()));
+        let TextStream { kind, decoder, sink, mut ctx, .. } = self;
+        // The same note whether the encoding was sniffed at the start or fallen back to later,
+        // so a file reads the same however it was chunked.
+        match decoder.encoding() {
+            TextEncoding::Utf8 => {}
+            TextEncoding::Windows1252 => {
+                ctx.note("The file is not UTF-8; it was read as Windows-1252 (the encoding of Amazon's NA and EU flat files).")
+            }
+            TextEncoding::ShiftJis => ctx.note("The file is not UTF-8; it was read as Shift_JIS (the encoding of Amazon Japan's files)."),
+            other => ctx.note(format!("The file was read as {}.", other.name())),
         }
         if decoder.had_replacements() {
             ctx.note("Some characters could not be decoded and are shown as �.");
