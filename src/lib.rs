@@ -6,7 +6,9 @@
 //! - [`app`]: the components, one page or panel per file.
 //! - [`browser`]: thin adapters over browser APIs, one capability per file, with typed errors.
 //! - [`i18n`]: every string the UI shows, in English and Simplified Chinese.
+//! - [`worker`]: the import worker that reads files off the main thread.
 
 pub mod app;
 pub mod browser;
 pub mod i18n;
+pub mod worker;

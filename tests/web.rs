@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use opsbrief::browser::storage::{self, StorageError};
 use opsbrief::i18n::{Lang, Text, Translate};
+use opsbrief_domain::store::{StorageKey, decode, encode};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -56,7 +57,8 @@ async fn next_frame() {
 #[wasm_bindgen_test]
 async fn the_app_switches_language_and_stores_the_choice() {
     clear();
-    storage::set("opsbrief.v1.lang", "en").unwrap();
+    // The language is stored in the workspace's envelope, like every other value.
+    storage::set(StorageKey::Lang.as_str(), &encode(StorageKey::Lang, &"en").unwrap()).unwrap();
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
@@ -70,7 +72,11 @@ async fn the_app_switches_language_and_stores_the_choice() {
     switch.click();
     next_frame().await;
     assert_eq!(nav_text(), "会议");
-    assert_eq!(storage::get("opsbrief.v1.lang").as_deref(), Some("zh-CN"));
+    let stored = storage::get(StorageKey::Lang.as_str()).unwrap();
+    assert_eq!(decode::<String>(StorageKey::Lang, &stored).as_deref(), Ok("zh-CN"));
+    // Stored so that the workspace reads it without a problem (nothing to quarantine).
+    let (workspace, problems) = opsbrief_domain::store::Workspace::load(storage::get);
+    assert_eq!((workspace.lang.as_deref(), problems.len()), (Some("zh-CN"), 0));
     assert_eq!(document.document_element().unwrap().get_attribute("lang").as_deref(), Some("zh-CN"));
     drop(handle);
     host.remove();

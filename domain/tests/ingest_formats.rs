@@ -188,3 +188,28 @@ fn import_errors_serialise_for_the_worker() {
     let back: opsbrief_domain::report::ImportError = serde_json::from_str(&json).unwrap();
     assert_eq!(back, err);
 }
+
+#[test]
+fn german_business_report_by_date_with_datum_and_dotted_dates() {
+    let text = "Datum;Durch bestellte Produkte erzielter Umsatz;Bestellsumme – B2B;Bestellte Einheiten;Bestellte Einheiten – B2B;Zahl der Bestellposten;Sitzungen – Summe\n\
+                01.09.26;1.999,55 €;0,00 €;12;0;11;1.514\n\
+                02.09.26;\"100,00 €\";10,00 €;2;1;2;300\n";
+    let report = read_report("umsatz.csv", text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(report.kind, ReportKind::BusinessDate);
+    let days = &days(&report).days;
+    assert_eq!(days.iter().map(|d| d.date).collect::<Vec<_>>(), vec![day(2026, 9, 1), day(2026, 9, 2)]);
+    assert_eq!((days[0].sales, days[0].sessions, days[0].units), (Cents(199_955), Some(1_514), 12));
+    assert_eq!(days[1].sales_b2b, Cents(1_000));
+    assert_eq!(report.currency.as_ref().map(|c| c.code()), Some("EUR"));
+}
+
+#[test]
+fn japanese_business_report_by_date_with_year_first_dates() {
+    let text = "\u{feff}日付,注文商品の売上額,注文された商品点数,注文品目総数,セッション数 - 合計\n2026/09/01,\"￥12,000\",3,3,\"1,200\"\n2026/09/02,￥800,1,1,90\n";
+    let report = read_report("jp_date.csv", text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(report.kind, ReportKind::BusinessDate);
+    let days = &days(&report).days;
+    assert_eq!((days[0].date, days[0].sales, days[0].sessions), (day(2026, 9, 1), Cents(1_200_000), Some(1_200)));
+    assert_eq!(report.marketplace, Some(Marketplace::JP));
+    assert_eq!(report.period, Some(Period::new(day(2026, 9, 1), day(2026, 9, 2))));
+}

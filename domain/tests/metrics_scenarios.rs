@@ -525,6 +525,57 @@ fn sales_totals_come_from_sums_and_b2b_is_beside_not_added() {
 }
 
 #[test]
+fn sales_daily_series_covers_both_periods_from_the_by_date_reports() {
+    // The by-date report of this week has 1 and 2 September; a second one for the week before
+    // (31 August) and overlapping 1 September with other numbers: the newer report wins that day.
+    let mut older = business_by_date();
+    older.file_name = "SalesTrafficByDate-older.csv".into();
+    older.period = Some(Period::new(d(8, 25), d(9, 1)));
+    older.data = ReportData::BusinessByDate(BusinessByDate {
+        days: vec![
+            day(d(8, 31), 1000, 40, 500, 0, 0, 0),
+            day(d(9, 1), 1, 1, 1, 0, 0, 0),
+        ],
+    });
+    let reports = vec![business_current(), business_by_date(), older];
+    let b = compute(
+        &reports,
+        &selection(week(), Some(prev_week())),
+        &sales_settings(),
+        d(9, 5),
+    );
+    let days: Vec<(NaiveDate, f64, i64, Option<i64>, bool)> = b
+        .sales
+        .daily
+        .iter()
+        .map(|p| (p.date, p.sales, p.units, p.sessions, p.current))
+        .collect();
+    assert_eq!(
+        days,
+        vec![
+            (d(8, 31), 1000.0, 40, Some(500), false),
+            (d(9, 1), 2900.0, 95, Some(700), true),
+            (d(9, 2), 2900.0, 95, Some(700), true),
+        ]
+    );
+    assert_eq!(
+        b.sales.daily_sources,
+        vec![
+            "SalesTrafficByDate.csv".to_string(),
+            "SalesTrafficByDate-older.csv".to_string()
+        ]
+    );
+    // Without a by-date report there is no series (the page says which report would give it).
+    let b = compute(
+        &[business_current()],
+        &selection(week(), None),
+        &sales_settings(),
+        d(9, 5),
+    );
+    assert!(b.sales.daily.is_empty());
+}
+
+#[test]
 fn sales_conversion_is_units_over_sessions_not_a_mean_of_asin_rates() {
     let b = sales_brief();
     // 190 / 1550 = 0.12258; the mean of the ASIN rates (0.15 + 0.05 + 0.2 + 0) / 4 = 0.1 is wrong.

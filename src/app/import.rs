@@ -5,26 +5,24 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use opsbrief_domain::dataset::{LoadedReport, add_report};
-use opsbrief_domain::report::read_report;
 
-use crate::app::state::{AppState, LoadProblem, ProblemMessage};
+use crate::app::state::{AppState, ImportJob, LoadProblem, ProblemMessage};
 use crate::browser::files;
+use crate::browser::ingest_worker::{self, WorkerEvent};
 use crate::i18n::{Text, Translate};
 
 /// Where the bundled sample reports are, relative to the page.
 const SAMPLE_DIR: &str = "sample/";
 
-/// Reads `bytes` as a report named `name` and adds it, or records why it could not be.
-fn ingest(state: AppState, name: &str, bytes: &[u8]) {
-    match read_report(name, bytes) {
-        Ok(report) => {
-            let mut added = false;
-            state.reports.update(|all| added = add_report(all, report));
-            if !added {
-                push_problem(state, name, ProblemMessage::Text(Text::DuplicateFile));
-            }
-        }
-        Err(err) => push_problem(state, name, ProblemMessage::Detail(err.to_string())),
+/// Adds a read report, or says it was a duplicate.
+fn add(state: AppState, report: LoadedReport, parse_ms: Option<f64>) {
+    let (name, fingerprint) = (report.file_name.clone(), report.fingerprint);
+    let mut added = false;
+    state.reports.update(|all| added = add_report(all, report));
+    if !added {
+        push_problem(state, &name, ProblemMessage::Text(Text::DuplicateFile));
+    } else if let Some(ms) = parse_ms {
+        state.parse_ms.update(|t| t.push((fingerprint, ms)));
     }
 }
 
@@ -32,19 +30,62 @@ fn push_problem(state: AppState, file: &str, message: ProblemMessage) {
     state.problems.update(|p| p.push(LoadProblem { file: file.to_string(), message }));
 }
 
-/// Reads the dropped or picked files one after the other; a failing file never stops the others.
-fn load_files(state: AppState, list: web_sys::FileList) {
-    let files = files::files_of(&list);
-    state.reading.update(|n| *n += files.len() as u32);
-    spawn_local(async move {
-        for file in files {
-            match files::read_file(&file).await {
-                Ok(bytes) => ingest(state, &file.name(), &bytes),
-                Err(err) => push_problem(state, &err.name, ProblemMessage::Detail(err.message)),
-            }
-            state.reading.update(|n| *n = n.saturating_sub(1));
+/// Removes job `id` from the list and returns its file name.
+fn end_job(state: AppState, id: u32) -> String {
+    let mut name = String::new();
+    state.jobs.update(|jobs| {
+        if let Some(i) = jobs.iter().position(|j| j.id == id) {
+            name = jobs.remove(i).file_name;
         }
     });
+    name
+}
+
+/// Applies what the import worker reports to the page's state.
+fn on_worker_event(state: AppState, event: WorkerEvent) {
+    match event {
+        WorkerEvent::Ready => {}
+        WorkerEvent::Progress { id, bytes, total, rows } => state.jobs.update(|jobs| {
+            if let Some(job) = jobs.iter_mut().find(|j| j.id == id) {
+                (job.bytes, job.total, job.rows) = (bytes, total, rows);
+            }
+        }),
+        WorkerEvent::Done { id, report, parse_ms } => {
+            end_job(state, id);
+            add(state, *report, Some(parse_ms));
+        }
+        WorkerEvent::Failed { id, error } => {
+            let name = end_job(state, id);
+            push_problem(state, &name, ProblemMessage::Detail(error.to_string()));
+        }
+        WorkerEvent::ReadFailed { id, file_name, message } => {
+            end_job(state, id);
+            push_problem(state, &file_name, ProblemMessage::Detail(message));
+        }
+        WorkerEvent::Cancelled { id } => {
+            let name = end_job(state, id);
+            push_problem(state, &name, ProblemMessage::Text(Text::Cancelled));
+        }
+    }
+}
+
+/// Hands each file to the import worker, which reads them one after the other; a failing file
+/// never stops the others. Files are never parsed on the main thread: that would freeze the page
+/// on a large file and put the whole parser into the UI's bundle a second time.
+fn load_files(state: AppState, files: Vec<web_sys::File>) {
+    thread_local! {
+        static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+    }
+    for file in files {
+        let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
+        state.jobs.update(|jobs| {
+            jobs.push(ImportJob { id, file_name: file.name(), bytes: 0, total: file.size() as u64, rows: 0 })
+        });
+        if let Err(detail) = ingest_worker::start(id, &file, move |event| on_worker_event(state, event)) {
+            end_job(state, id);
+            push_problem(state, &file.name(), ProblemMessage::Detail(format!("{}: {detail}", Text::WorkerUnavailable.get(state.lang.get_untracked()))));
+        }
+    }
 }
 
 /// Fetches the bundled sample reports (listed in `sample/index.json`) and reads them like
@@ -64,12 +105,14 @@ fn load_sample(state: AppState) {
                 Vec::new()
             }
         };
+        let mut sample = Vec::new();
         for name in names {
-            match files::fetch_own_file(&format!("{SAMPLE_DIR}{name}")).await {
-                Ok(bytes) => ingest(state, &name, &bytes),
+            match files::fetch_own_file(&format!("{SAMPLE_DIR}{name}")).await.and_then(|b| files::file_from_bytes(&name, &b)) {
+                Ok(file) => sample.push(file),
                 Err(err) => push_problem(state, &err.name, ProblemMessage::Detail(err.message)),
             }
         }
+        load_files(state, sample);
         state.reading.update(|n| *n = n.saturating_sub(1));
     });
 }
@@ -100,7 +143,7 @@ pub fn ImportPanel() -> impl IntoView {
                 ev.prevent_default();
                 drag_depth.set(0);
                 if let Some(list) = ev.data_transfer().and_then(|dt| dt.files()) {
-                    load_files(state, list);
+                    load_files(state, files::files_of(&list));
                 }
             }
         >
@@ -122,7 +165,7 @@ pub fn ImportPanel() -> impl IntoView {
                         on:change=move |_| {
                             if let Some(input) = input_ref.get() {
                                 if let Some(list) = input.files() {
-                                    load_files(state, list);
+                                    load_files(state, files::files_of(&list));
                                 }
                                 input.set_value("");
                             }
@@ -134,12 +177,64 @@ pub fn ImportPanel() -> impl IntoView {
                 </button>
             </div>
             <p class="status" role="status" aria-live="polite">
-                {move || (state.reading.get() > 0).then(|| state.t(Text::Loading)())}
+                {move || {
+                    (state.reading.get() > 0 || !state.jobs.with(Vec::is_empty)).then(|| state.t(Text::Loading)())
+                }}
             </p>
         </section>
+        <Jobs />
         <Problems />
         <LoadedReports />
     }
+}
+
+/// The files being read, each with a progress bar (bytes and rows) and a cancel button.
+#[component]
+fn Jobs() -> impl IntoView {
+    let state = AppState::get();
+    view! {
+        <ul class="jobs" data-testid="import-jobs">
+            // Keyed by id only, so a progress update changes the figures in place and never
+            // recreates the row (a keyboard user's focus on Cancel stays put).
+            <For
+                each=move || state.jobs.get()
+                key=|job| job.id
+                children=move |job: ImportJob| {
+                    let id = job.id;
+                    let figure = move |f: fn(&ImportJob) -> u64| {
+                        state.jobs.with(|jobs| jobs.iter().find(|j| j.id == id).map(f).unwrap_or(0))
+                    };
+                    let label = format!("{} {}", state.t(Text::ReadingFile)(), job.file_name);
+                    view! {
+                        <li class="job" data-job=id>
+                            <span class="file-name">{job.file_name.clone()}</span>
+                            <progress
+                                max=move || figure(|j| j.total).max(1)
+                                value=move || figure(|j| j.bytes)
+                                aria-label=label
+                            ></progress>
+                            <span class="job-figures">
+                                {move || format_mb(figure(|j| j.bytes))}" / "{format_mb(job.total)}" MB · "
+                                {move || figure(|j| j.rows)}" "{state.t(Text::RowsSoFar)}
+                            </span>
+                            <button
+                                type="button"
+                                class="secondary"
+                                data-action="cancel-import"
+                                on:click=move |_| ingest_worker::cancel(id)
+                            >
+                                {state.t(Text::Cancel)}
+                            </button>
+                        </li>
+                    }
+                }
+            />
+        </ul>
+    }
+}
+
+fn format_mb(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / 1_048_576.0)
 }
 
 /// Files that failed, and duplicates that were ignored.
@@ -224,7 +319,13 @@ fn ReportRow(report: LoadedReport) -> impl IntoView {
     let skipped = report.skipped.clone();
     let file_name = report.file_name.clone();
     view! {
-        <tr data-report-kind=report.kind.id() data-file=report.file_name.clone()>
+        <tr
+            data-report-kind=report.kind.id()
+            data-file=report.file_name.clone()
+            data-parse-ms=move || {
+                state.parse_ms.with(|t| t.iter().find(|(f, _)| *f == fingerprint).map(|(_, ms)| ms.to_string()))
+            }
+        >
             <th scope="row" class="file-name">{report.file_name.clone()}</th>
             <td title=report.kind.title()>{report.kind.id()}</td>
             <td>{report.marketplace.map(|m| m.code()).unwrap_or("–")}</td>

@@ -4,54 +4,52 @@
 mod actions;
 mod backup;
 mod brief;
+pub mod charts;
 mod history;
 mod import;
 mod meeting;
 mod nav;
 mod settings;
 mod state;
-mod workspace;
+pub mod workspace;
 
 use leptos::prelude::*;
 
 pub use nav::Page;
-pub use state::{AppState, LoadProblem, ProblemMessage};
-
-use opsbrief_domain::store::StorageKey;
+pub use state::{AppState, ImportJob, LoadProblem, ProblemMessage};
 
 use crate::browser::storage;
 use crate::i18n::{Lang, Text};
 
-/// Where the chosen UI language is kept.
-const LANG_KEY: &str = StorageKey::Lang.as_str();
-
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
+    // The workspace is loaded first: the stored language is part of it.
+    let workspace = workspace::load();
     let state = AppState {
-        lang: RwSignal::new(initial_lang()),
+        lang: RwSignal::new(workspace.stored_lang().unwrap_or_else(browser_lang)),
         page: RwSignal::new(Page::from_hash(&current_hash())),
         reports: RwSignal::new(Vec::new()),
         problems: RwSignal::new(Vec::new()),
         reading: RwSignal::new(0),
+        jobs: RwSignal::new(Vec::new()),
+        parse_ms: RwSignal::new(Vec::new()),
         storage_problem: RwSignal::new((!storage::available()).then_some(Text::StorageUnavailable)),
     };
     provide_context(state);
-    workspace::provide_workspace();
+    brief::provide_brief_state();
+    // Saving (the language included, in its envelope) is the workspace's one effect.
+    workspace.connect(state);
 
-    // The language is the one piece of state stored here; the effect writes it back whenever it
-    // changes and mirrors it on <html lang> so screen readers and fonts follow.
+    // Mirrors the language on <html lang> so screen readers and fonts follow.
     Effect::new(move |_| {
         let lang = state.lang.get();
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", lang.tag());
         }
-        match storage::set(LANG_KEY, lang.tag()) {
-            Ok(()) => {}
-            Err(storage::StorageError::QuotaExceeded) => state.storage_problem.set(Some(Text::StorageFull)),
-            Err(_) => state.storage_problem.set(Some(Text::StorageUnavailable)),
-        }
     });
+
+    crate::browser::offline::register_service_worker();
 
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         state.page.set(Page::from_hash(&current_hash()));
@@ -80,8 +78,9 @@ pub fn App() -> impl IntoView {
             state
                 .storage_problem
                 .get()
-                .map(|text| view! { <p class="banner warning" role="alert">{state.t(text)}</p> })
+                .map(|text| view! { <p class="banner warning" role="alert" data-testid="storage-problem">{state.t(text)}</p> })
         }}
+        <workspace::WorkspaceBanners />
         <main id="main" tabindex="-1" data-page=move || state.page.get().hash().trim_start_matches("#/")>
             {move || match state.page.get() {
                 Page::Brief => view! { <brief::BriefPage /> }.into_any(),
@@ -94,11 +93,8 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The stored language, else the browser's preference.
-fn initial_lang() -> Lang {
-    if let Some(lang) = storage::get(LANG_KEY).as_deref().and_then(Lang::from_tag) {
-        return lang;
-    }
+/// The browser's preferred language, used until the user chooses one.
+fn browser_lang() -> Lang {
     let languages: Vec<String> = window()
         .navigator()
         .languages()

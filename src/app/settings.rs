@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::backup::BackupPanel;
+use crate::app::brief::MetricsSettings;
 use crate::app::state::AppState;
 use crate::i18n::{Lang, Text};
 
@@ -44,6 +45,7 @@ pub fn SettingsPage() -> impl IntoView {
                 " 简体中文"
             </label>
         </fieldset>
+        <MetricsSettings />
         <BackupPanel />
     }
 }

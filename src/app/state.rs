@@ -22,6 +22,19 @@ pub enum ProblemMessage {
     Detail(String),
 }
 
+/// A file being read by the import worker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportJob {
+    /// The job's number, unique for the page's lifetime.
+    pub id: u32,
+    pub file_name: String,
+    /// Bytes read so far and the file's size.
+    pub bytes: u64,
+    pub total: u64,
+    /// Data rows read so far.
+    pub rows: u64,
+}
+
 /// Every signal the pages share. Created once in [`crate::app::App`] and provided as context.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -33,8 +46,12 @@ pub struct AppState {
     pub reports: RwSignal<Vec<LoadedReport>>,
     /// Files that failed to load, and duplicates that were ignored.
     pub problems: RwSignal<Vec<LoadProblem>>,
-    /// How many files are being read right now.
+    /// How many bundled sample files are being fetched right now.
     pub reading: RwSignal<u32>,
+    /// Files being read by the import worker, with their progress.
+    pub jobs: RwSignal<Vec<ImportJob>>,
+    /// How long the worker took to read each loaded report (by fingerprint), in milliseconds.
+    pub parse_ms: RwSignal<Vec<(u64, f64)>>,
     /// The last storage failure, shown until the next successful save.
     pub storage_problem: RwSignal<Option<Text>>,
 }

@@ -5,10 +5,14 @@
 //! a compile error. One enum per area of the UI (`shell`, ...) keeps the files apart. The sellers'
 //! data (file names, ASINs, notes) is never translated and never passes through here.
 
+mod brief;
+mod meeting;
 mod shell;
 
 use serde::{Deserialize, Serialize};
 
+pub use brief::BriefText;
+pub use meeting::MeetingText;
 pub use shell::Text;
 
 /// A fixed UI string in both languages.

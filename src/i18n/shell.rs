@@ -43,6 +43,11 @@ pub enum Text {
     LanguageSetting,
     StorageUnavailable,
     StorageFull,
+    Cancel,
+    Cancelled,
+    RowsSoFar,
+    ReadingFile,
+    WorkerUnavailable,
 }
 
 impl Translate for Text {
@@ -114,6 +119,14 @@ impl Translate for Text {
                 "目标、阈值与偏好设置，仅保存在本浏览器中。",
             ),
             Text::LanguageSetting => ("Language", "语言"),
+            Text::Cancel => ("Cancel", "取消"),
+            Text::Cancelled => ("Reading was cancelled; nothing from this file was kept.", "已取消读取；该文件的数据均未保留。"),
+            Text::RowsSoFar => ("rows", "行"),
+            Text::ReadingFile => ("Reading", "正在读取"),
+            Text::WorkerUnavailable => (
+                "This browser could not start the page's background reader (a Web Worker); use a current Chrome, Edge, Firefox or Safari",
+                "此浏览器无法启动页面的后台读取程序（Web Worker）；请使用最新版 Chrome、Edge、Firefox 或 Safari",
+            ),
             Text::StorageUnavailable => (
                 "This browser does not let the page keep data (private mode or blocked storage): your work will be lost on reload.",
                 "此浏览器不允许页面保存数据（隐私模式或存储被禁用）：刷新后工作内容将丢失。",

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::action::MetricLink;
 use crate::dataset::{Currency, Marketplace, Period};
 
 /// Metric id -> value as shown, plus where the numbers came from.
@@ -25,6 +26,17 @@ impl MetricSnapshot {
     /// The value of a metric: `None` if it was not shown, `Some(None)` if it was shown as missing.
     pub fn get(&self, id: &str) -> Option<Option<f64>> {
         self.values.get(id).copied()
+    }
+
+    /// The link an action keeps to the metric `id` it aims to move, with the value this snapshot
+    /// shows for it as the baseline (`None` when the metric is missing or not shown), so that the
+    /// follow-through later compares against what the team saw when it decided.
+    pub fn link(&self, id: impl Into<String>) -> MetricLink {
+        let id = id.into();
+        MetricLink {
+            value_at_creation: self.get(&id).flatten(),
+            id,
+        }
     }
 }
 
@@ -46,5 +58,20 @@ mod tests {
         assert_eq!(back.get("sales.target"), Some(None));
         assert_eq!(back.get("ads.acos.SP"), Some(Some(0.285)));
         assert_eq!(back.get("nope"), None);
+    }
+
+    #[test]
+    fn a_link_takes_the_shown_value_as_its_baseline() {
+        let snapshot = MetricSnapshot {
+            values: BTreeMap::from([
+                ("ads.acos.SP".to_string(), Some(0.285)),
+                ("sales.target".to_string(), None),
+            ]),
+            ..Default::default()
+        };
+        assert_eq!(snapshot.link("ads.acos.SP").value_at_creation, Some(0.285));
+        assert_eq!(snapshot.link("sales.target").value_at_creation, None);
+        let unknown = snapshot.link("health.odr");
+        assert_eq!((unknown.id.as_str(), unknown.value_at_creation), ("health.odr", None));
     }
 }

@@ -279,6 +279,15 @@ impl Table for super::ReturnsRow {
     }
 }
 
+impl Table for super::ReasonRow {
+    fn header() -> Vec<&'static str> {
+        vec!["reason", "units", "share"]
+    }
+    fn cells(&self) -> Vec<String> {
+        vec![self.reason.clone(), self.units.to_string(), opt(&self.share)]
+    }
+}
+
 impl Table for super::AdsBreakdownRow {
     fn header() -> Vec<&'static str> {
         vec![

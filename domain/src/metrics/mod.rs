@@ -41,7 +41,7 @@ pub use export::{Table, metrics_json, table_to_csv};
 pub use figure::{Figure, ScoreLine, Status, Unit};
 pub use health::{HealthTopic, ReasonRow, ReturnsRow};
 pub use inventory::{InventoryTopic, RestockRow, ShipMode};
-pub use sales::{AbcClass, AsinRow, Diagnosis, DiagnosisCheck, Potential, SalesTopic};
+pub use sales::{AbcClass, AsinRow, DayPoint, Diagnosis, DiagnosisCheck, Potential, SalesTopic};
 pub use selection::{Selection, selections};
 pub use settings::{ExchangeRates, SalesTarget, Settings, Thresholds, TypedHealth};
 

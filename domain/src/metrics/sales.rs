@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::Context;
@@ -35,6 +36,26 @@ pub struct SalesTopic {
     pub diagnosis: Option<Diagnosis>,
     /// The file the totals came from.
     pub source: Option<String>,
+    /// The account's sales and traffic day by day over the previous and this period, for the
+    /// page's daily chart (empty without a "Sales and Traffic by Date" report covering them).
+    #[serde(default)]
+    pub daily: Vec<DayPoint>,
+    /// The file(s) the daily series came from.
+    #[serde(default)]
+    pub daily_sources: Vec<String>,
+}
+
+/// One day of the account's sales and traffic, from "Sales and Traffic by Date".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DayPoint {
+    pub date: NaiveDate,
+    /// Ordered product sales in currency units.
+    pub sales: f64,
+    pub units: i64,
+    /// `None` when the report's layout has no sessions column.
+    pub sessions: Option<i64>,
+    /// The day is in the selected period (else it is in the previous period).
+    pub current: bool,
 }
 
 /// One ASIN of the Business Report.
@@ -660,12 +681,58 @@ pub(crate) fn compute(
     }
 
     let diagnosis = diagnosis(ctx, current, previous, conversion, buy_box, &asins, ads);
+    let (daily, daily_sources) = daily_series(ctx);
     SalesTopic {
         figures,
         asins,
         diagnosis,
         source: current.map(|s| s.source.file_name.clone()),
+        daily,
+        daily_sources,
     }
+}
+
+/// The days of the previous and this period from the "Sales and Traffic by Date" reports of the
+/// selection's group. When two reports cover the same day, the one whose period ends last wins
+/// (it is the newer download); a day is never counted twice.
+fn daily_series(ctx: &Context) -> (Vec<DayPoint>, Vec<String>) {
+    let sel = ctx.selection;
+    let from = sel.previous_period.map_or(sel.period.from, |p| p.from.min(sel.period.from));
+    let mut by_date: Vec<&LoadedReport> = ctx
+        .members
+        .iter()
+        .copied()
+        .filter(|r| matches!(r.data, ReportData::BusinessByDate(_)))
+        .collect();
+    by_date.sort_by_key(|r| std::cmp::Reverse(r.period.map(|p| (p.to, p.from))));
+    let mut days: BTreeMap<NaiveDate, DayPoint> = BTreeMap::new();
+    let mut sources = Vec::new();
+    for r in by_date {
+        let ReportData::BusinessByDate(data) = &r.data else {
+            continue;
+        };
+        let mut used = false;
+        for d in data.days.iter().filter(|d| from <= d.date && d.date <= sel.period.to) {
+            if days.contains_key(&d.date) {
+                continue;
+            }
+            used = true;
+            days.insert(
+                d.date,
+                DayPoint {
+                    date: d.date,
+                    sales: d.sales.as_f64(),
+                    units: d.units,
+                    sessions: d.sessions,
+                    current: sel.period.from <= d.date,
+                },
+            );
+        }
+        if used {
+            sources.push(r.file_name.clone());
+        }
+    }
+    (days.into_values().collect(), sources)
 }
 
 fn ratio_formula(

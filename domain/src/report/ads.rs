@@ -6,6 +6,7 @@
 //! hash of the borrowed cells and compared in place.
 
 use std::collections::BTreeMap;
+use std::collections::hash_map::Entry;
 use std::hash::Hasher;
 
 use rustc_hash::{FxHashMap, FxHasher};
@@ -150,7 +151,8 @@ fn targeting_type_of_target(target: &str) -> Option<TargetingType> {
     if target.is_empty() {
         return None;
     }
-    let auto = ["close-match", "loose-match", "substitutes", "complements", "*"].iter().any(|a| target.eq_ignore_ascii_case(a));
+    let auto = matches!(target.as_bytes()[0], b'c' | b'C' | b'l' | b'L' | b's' | b'S' | b'*')
+        && ["close-match", "loose-match", "substitutes", "complements", "*"].iter().any(|a| target.eq_ignore_ascii_case(a));
     Some(if auto { TargetingType::Auto } else { TargetingType::Manual })
 }
 
@@ -181,9 +183,28 @@ impl<'a> KeyCells<'a> {
         hasher.finish()
     }
 
-    fn matches(&self, row: &AdsRow) -> bool {
-        let stored = [&row.campaign, &row.ad_group, &row.targeting, &row.match_type, &row.search_term, &row.asin, &row.sku];
-        self.cells.iter().zip(stored).all(|(a, b)| *a == b.as_str())
+    fn matches(&self, row: &StreamRow, arena: &str) -> bool {
+        (0..KEY_CELLS).all(|i| self.cells[i] == row.cell(arena, i))
+    }
+}
+
+/// How many text cells make up a key.
+const KEY_CELLS: usize = 7;
+
+/// A row while the file streams: its key's text lives in the sink's arena, so a new key costs
+/// one append rather than seven allocations, and the row is a third of an [`AdsRow`]'s size.
+/// The [`AdsRow`]s are built once, at the end.
+struct StreamRow {
+    /// Where each key cell starts in the arena; the last entry is where the key ends.
+    bounds: [u32; KEY_CELLS + 1],
+    ad_type: Option<AdType>,
+    targeting_type: Option<TargetingType>,
+    totals: AdsTotals,
+}
+
+impl StreamRow {
+    fn cell<'a>(&self, arena: &'a str, i: usize) -> &'a str {
+        arena.get(self.bounds[i] as usize..self.bounds[i + 1] as usize).unwrap_or("")
     }
 }
 
@@ -194,12 +215,16 @@ pub struct AdsSink {
     grain: AdsGrain,
     attribution: Option<u8>,
     kind_ad_type: Option<AdType>,
-    rows: Vec<AdsRow>,
+    rows: Vec<StreamRow>,
+    /// The text of every key, one after the other.
+    arena: String,
     /// Hash of a key to its row; a collision moves on to the next slot.
     slots: FxHashMap<u64, u32>,
     daily: FxHashMap<(ParsedDate, AdType), AdsTotals>,
     last_dates: (String, String),
     last_parsed: (Option<ParsedDate>, Option<ParsedDate>),
+    /// Whether `last_parsed` has been counted towards the period.
+    dates_covered: bool,
 }
 
 impl AdsSink {
@@ -219,40 +244,42 @@ impl AdsSink {
             kind_ad_type: ad_type_of_kind(kind),
             columns,
             rows: Vec::new(),
+            arena: String::new(),
             slots: FxHashMap::default(),
             daily: FxHashMap::default(),
             last_dates: (String::new(), String::new()),
             last_parsed: (None, None),
+            dates_covered: true,
         }
     }
 
-    fn row_index(&mut self, key: &KeyCells<'_>, ad_type: Option<AdType>) -> usize {
+    /// Finds the row of a key, adding it when new. One hash-table probe per row: the table maps
+    /// a hash of the borrowed cells to a row, and a collision moves on to the next hash value.
+    fn row_index(&mut self, key: &KeyCells<'_>, ad_type: Option<AdType>) -> Result<usize, String> {
+        let AdsSink { slots, rows, arena, .. } = self;
         let mut hash = key.hash(ad_type);
         loop {
-            match self.slots.get(&hash) {
-                Some(&index) => {
-                    let row = &self.rows[index as usize];
-                    if row.ad_type == ad_type && key.matches(row) {
-                        return index as usize;
+            match slots.entry(hash) {
+                Entry::Occupied(slot) => {
+                    let index = *slot.get() as usize;
+                    let row = &rows[index];
+                    if row.ad_type == ad_type && key.matches(row, arena) {
+                        return Ok(index);
                     }
                     hash = hash.wrapping_add(0x9E37_79B9_7F4A_7C15);
                 }
-                None => {
-                    let [campaign, ad_group, targeting, match_type, search_term, asin, sku] = key.cells.map(str::to_string);
-                    self.rows.push(AdsRow {
-                        ad_type,
-                        targeting_type: None,
-                        campaign,
-                        ad_group,
-                        targeting,
-                        match_type,
-                        search_term,
-                        asin,
-                        sku,
-                        totals: AdsTotals::default(),
-                    });
-                    self.slots.insert(hash, (self.rows.len() - 1) as u32);
-                    return self.rows.len() - 1;
+                Entry::Vacant(slot) => {
+                    let too_large = || "the report has more distinct rows than this page can hold".to_string();
+                    let mut bounds = [0u32; KEY_CELLS + 1];
+                    for (i, cell) in key.cells.iter().enumerate() {
+                        bounds[i] = u32::try_from(arena.len()).map_err(|_| too_large())?;
+                        arena.push_str(cell);
+                    }
+                    bounds[KEY_CELLS] = u32::try_from(arena.len()).map_err(|_| too_large())?;
+                    let index = u32::try_from(rows.len()).map_err(|_| too_large())?;
+                    rows.push(StreamRow { bounds, ad_type, targeting_type: None, totals: AdsTotals::default() });
+                    slot.insert(index);
+                    return Ok(index as usize);
                 }
             }
         }
@@ -278,10 +305,10 @@ impl AdsSink {
                 };
                 self.last_dates = (start.to_string(), end.to_string());
                 self.last_parsed = parsed;
+                self.dates_covered = false;
             }
-            for date in [self.last_parsed.0, self.last_parsed.1].into_iter().flatten() {
-                ctx.cover(date);
-            }
+            // Summary rows all carry the same two dates: they widen the period once, when the
+            // first row carrying them is accepted (see the end of `row`).
         }
         Ok(None)
     }
@@ -289,6 +316,23 @@ impl AdsSink {
 
 impl RowSink for AdsSink {
     fn row(&mut self, row: &Row<'_>, ctx: &mut ReadContext) -> Result<(), String> {
+        self.read_row(row, ctx)?;
+        if !self.dates_covered {
+            for date in [self.last_parsed.0, self.last_parsed.1].into_iter().flatten() {
+                ctx.cover(date);
+            }
+            self.dates_covered = true;
+        }
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>, ctx: &mut ReadContext) -> ReportData {
+        self.finish_report(ctx)
+    }
+}
+
+impl AdsSink {
+    fn read_row(&mut self, row: &Row<'_>, ctx: &mut ReadContext) -> Result<(), String> {
         if row.len() < self.columns.needed() {
             return Err(format!("the row has {} fields, fewer than the header", row.len()));
         }
@@ -313,10 +357,6 @@ impl RowSink for AdsSink {
             None => self.kind_ad_type,
         };
         let targeting = row.get(c.targeting);
-        let targeting_type = match c.targeting_type {
-            Some(column) => targeting_type_of_cell(row.get(Some(column))),
-            None => targeting_type_of_target(targeting),
-        };
         let key = KeyCells {
             cells: [
                 row.get(c.campaign),
@@ -328,11 +368,15 @@ impl RowSink for AdsSink {
                 row.get(c.sku),
             ],
         };
-        let index = self.row_index(&key, ad_type);
+        let index = self.row_index(&key, ad_type)?;
         let stored = &mut self.rows[index];
         stored.totals += totals;
+        // The targeting type is a property of the key: work it out once, for a new row.
         if stored.targeting_type.is_none() {
-            stored.targeting_type = targeting_type;
+            stored.targeting_type = match self.columns.targeting_type {
+                Some(column) => targeting_type_of_cell(row.get(Some(column))),
+                None => targeting_type_of_target(targeting),
+            };
         }
         if let Some(day) = day {
             *self.daily.entry((day, ad_type.unwrap_or(AdType::SP))).or_default() += totals;
@@ -340,7 +384,7 @@ impl RowSink for AdsSink {
         Ok(())
     }
 
-    fn finish(self: Box<Self>, ctx: &mut ReadContext) -> ReportData {
+    fn finish_report(self: Box<Self>, ctx: &mut ReadContext) -> ReportData {
         let order = ctx.day_month_order();
         let mut daily: BTreeMap<chrono::NaiveDate, Vec<(AdType, AdsTotals)>> = BTreeMap::new();
         let mut by_day: BTreeMap<(chrono::NaiveDate, AdType), AdsTotals> = BTreeMap::new();
@@ -358,12 +402,24 @@ impl RowSink for AdsSink {
         if let Some(days) = self.attribution {
             ctx.note(format!("Ad sales and orders use the report's {days}-day attribution window."));
         }
-        ReportData::Ads(AdsReport {
-            grain: (!self.rows.is_empty()).then_some(self.grain),
-            attribution_days: self.attribution,
-            rows: self.rows,
-            daily,
-        })
+        let arena = &self.arena;
+        let rows: Vec<AdsRow> = self
+            .rows
+            .iter()
+            .map(|row| AdsRow {
+                ad_type: row.ad_type,
+                targeting_type: row.targeting_type,
+                campaign: row.cell(arena, 0).to_string(),
+                ad_group: row.cell(arena, 1).to_string(),
+                targeting: row.cell(arena, 2).to_string(),
+                match_type: row.cell(arena, 3).to_string(),
+                search_term: row.cell(arena, 4).to_string(),
+                asin: row.cell(arena, 5).to_string(),
+                sku: row.cell(arena, 6).to_string(),
+                totals: row.totals,
+            })
+            .collect();
+        ReportData::Ads(AdsReport { grain: (!rows.is_empty()).then_some(self.grain), attribution_days: self.attribution, rows, daily })
     }
 }
 

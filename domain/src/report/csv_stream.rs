@@ -33,11 +33,43 @@ pub struct RecordReader {
     finished: bool,
 }
 
-/// One record handed to the caller: its text, field ends and starting line.
+/// One record handed to the caller: its text, field ends and where it stands in the file.
 pub struct RawRecord<'a> {
     pub text: &'a [u8],
     pub ends: &'a [usize],
-    pub line: u64,
+    pub position: LinePosition,
+}
+
+impl RawRecord<'_> {
+    /// The 1-based physical line the record starts on.
+    pub fn line(&self) -> u64 {
+        self.position.start_line(self.text)
+    }
+}
+
+/// Where a record stands, kept in a form that is free to record: the line a record starts on is
+/// only worked out when it is asked for (for a skipped row), because that means counting the line
+/// breaks inside the record, which the vast majority of rows never need.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinePosition {
+    /// The line is known (a spreadsheet row).
+    Line(u64),
+    /// The file had `newlines` line breaks up to the end of the record, the last of them ending
+    /// the record when `ended_with_newline`.
+    AtEnd { newlines: u64, ended_with_newline: bool },
+}
+
+impl LinePosition {
+    /// The 1-based line the record whose text is `text` starts on.
+    pub fn start_line(self, text: &[u8]) -> u64 {
+        match self {
+            LinePosition::Line(line) => line,
+            LinePosition::AtEnd { newlines, ended_with_newline } => {
+                let inner = memchr::memchr_iter(b'\n', text).count() as u64;
+                (1 + newlines).saturating_sub(inner + u64::from(ended_with_newline)).max(1)
+            }
+        }
+    }
 }
 
 impl RecordReader {
@@ -72,7 +104,7 @@ impl RecordReader {
             let (result, read, written, ends_written) =
                 self.reader.read_record(input, &mut self.record[self.record_len..], &mut self.ends[self.ends_len..]);
             let consumed = &input[..read];
-            self.newlines += consumed.iter().filter(|b| **b == b'\n').count() as u64;
+            self.newlines += memchr::memchr_iter(b'\n', consumed).count() as u64;
             let ended_with_newline = consumed.last() == Some(&b'\n');
             input = &input[read..];
             self.record_len += written;
@@ -105,9 +137,8 @@ impl RecordReader {
 
     fn emit(&mut self, ended_with_newline: bool, on_record: &mut impl FnMut(RawRecord<'_>) -> bool) -> bool {
         let text = &self.record[..self.record_len];
-        let inner_newlines = text.iter().filter(|b| **b == b'\n').count() as u64;
-        let line = 1 + self.newlines - inner_newlines - u64::from(ended_with_newline);
-        let keep_going = on_record(RawRecord { text, ends: &self.ends[..self.ends_len], line });
+        let position = LinePosition::AtEnd { newlines: self.newlines, ended_with_newline };
+        let keep_going = on_record(RawRecord { text, ends: &self.ends[..self.ends_len], position });
         self.record_len = 0;
         self.ends_len = 0;
         keep_going
@@ -128,7 +159,7 @@ mod tests {
                 fields.push(String::from_utf8_lossy(&r.text[start..end]).into_owned());
                 start = end;
             }
-            out.push((r.line, fields));
+            out.push((r.line(), fields));
             true
         };
         for piece in input.chunks(chunk) {

@@ -23,6 +23,19 @@ pub const SNIFF_LIMIT: usize = 1 << 20;
 pub const HEADER_SCAN_ROWS: usize = 20;
 
 /// Reads one file pushed in chunks. See [`super::read_report`] for the whole-file shortcut.
+///
+/// ```
+/// use opsbrief_domain::report::{Ingest, ReportKind};
+///
+/// let file = "Date,Ordered Product Sales,Units Ordered,Sessions - Total\n2026-09-01,\"$1,234.56\",10,\"1,000\"\n";
+/// let mut ingest = Ingest::new("sales.csv");
+/// for chunk in file.as_bytes().chunks(7) {
+///     ingest.push(chunk).expect("a known report");
+/// }
+/// assert_eq!(ingest.kind(), Some(ReportKind::BusinessDate));
+/// let report = ingest.finish().expect("a known report");
+/// assert_eq!(report.rows_read, 1);
+/// ```
 pub struct Ingest {
     file_name: String,
     bytes_read: u64,
@@ -31,8 +44,9 @@ pub struct Ingest {
 }
 
 enum Stage {
-    /// Holding the first bytes until the header is found.
-    Sniffing(Vec<u8>),
+    /// Holding the first bytes until the header is found; `tried` is how far line ends have
+    /// been tried as the end of the header row.
+    Sniffing { held: Vec<u8>, tried: usize },
     /// Holding the whole file: spreadsheets and JSON.
     Buffering(Vec<u8>, WholeFile),
     /// Reading delimited text as it arrives.
@@ -61,12 +75,28 @@ enum Sniffed {
     NeedMore,
     Found(Layout),
     NotFound(Vec<String>),
+    Binary(&'static str),
+}
+
+/// What the held bytes turned out to be, once they say it.
+enum Decided {
+    /// Not yet known: more bytes are needed.
+    Undecided,
+    /// A document read whole.
+    Whole(WholeFile),
+    /// Delimited text whose header has been found.
+    Text(Box<TextStream>),
 }
 
 impl Ingest {
     /// Starts reading a file with this name (used in messages and as a fallback for the period).
     pub fn new(file_name: &str) -> Ingest {
-        Ingest { file_name: file_name.to_string(), bytes_read: 0, fingerprint: Fingerprint::default(), stage: Stage::Sniffing(Vec::new()) }
+        Ingest {
+            file_name: file_name.to_string(),
+            bytes_read: 0,
+            fingerprint: Fingerprint::default(),
+            stage: Stage::Sniffing { held: Vec::new(), tried: 0 },
+        }
     }
 
     /// Bytes pushed so far, for a progress bar.
@@ -90,18 +120,13 @@ impl Ingest {
         }
     }
 
-    fn error(&self, kind: ImportErrorKind) -> ImportError {
-        ImportError::new(kind, &self.file_name)
-    }
-
     /// Reads the next chunk of the file. Chunks may be cut anywhere: inside a character, a line
     /// or a quoted field.
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), ImportError> {
         self.bytes_read += chunk.len() as u64;
         self.fingerprint.update(chunk);
-        let stage = std::mem::replace(&mut self.stage, Stage::Sniffing(Vec::new()));
-        let result = self.advance(stage, chunk);
-        match result {
+        let stage = std::mem::replace(&mut self.stage, Stage::Sniffing { held: Vec::new(), tried: 0 });
+        match advance(&self.file_name, stage, chunk) {
             Ok(stage) => {
                 self.stage = stage;
                 Ok(())
@@ -113,109 +138,132 @@ impl Ingest {
         }
     }
 
-    fn advance(&self, stage: Stage, chunk: &[u8]) -> Result<Stage, ImportError> {
-        match stage {
+    /// Ends the file and returns the report.
+    pub fn finish(self) -> Result<LoadedReport, ImportError> {
+        let fingerprint = self.fingerprint.value();
+        let file_name = self.file_name;
+        match self.stage {
             Stage::Failed(error) => Err(error),
-            Stage::Buffering(mut bytes, format) => {
-                bytes.extend_from_slice(chunk);
-                Ok(Stage::Buffering(bytes, format))
-            }
             Stage::Streaming(mut stream) => {
-                stream.feed(chunk, false);
+                stream.feed(&[], true);
+                Ok(stream.into_report(&file_name, fingerprint))
+            }
+            Stage::Buffering(bytes, format) => read_whole(&file_name, &bytes, format, fingerprint),
+            Stage::Sniffing { held, mut tried } => match decide(&file_name, &held, &mut tried, true)? {
+                Decided::Whole(format) => read_whole(&file_name, &held, format, fingerprint),
+                Decided::Text(mut stream) => {
+                    stream.feed_first(&held, true);
+                    Ok(stream.into_report(&file_name, fingerprint))
+                }
+                Decided::Undecided => Err(ImportError::new(ImportErrorKind::UnknownReport { header: Vec::new() }, &file_name)),
+            },
+        }
+    }
+}
+
+fn read_whole(file_name: &str, bytes: &[u8], format: WholeFile, fingerprint: u64) -> Result<LoadedReport, ImportError> {
+    match format {
+        WholeFile::Json => super::health::read(file_name, bytes, fingerprint),
+        WholeFile::Xlsx => super::xlsx::read(file_name, bytes, fingerprint),
+    }
+}
+
+fn advance(file_name: &str, stage: Stage, chunk: &[u8]) -> Result<Stage, ImportError> {
+    match stage {
+        Stage::Failed(error) => Err(error),
+        Stage::Buffering(mut bytes, format) => {
+            bytes.extend_from_slice(chunk);
+            Ok(Stage::Buffering(bytes, format))
+        }
+        Stage::Streaming(mut stream) => {
+            stream.feed(chunk, false);
+            Ok(Stage::Streaming(stream))
+        }
+        // The usual case, a first chunk that holds the header, is decided on the chunk itself,
+        // so a whole file pushed at once is not copied.
+        Stage::Sniffing { held, mut tried } if held.is_empty() => match decide(file_name, chunk, &mut tried, false)? {
+            Decided::Undecided => Ok(Stage::Sniffing { held: chunk.to_vec(), tried }),
+            Decided::Whole(format) => Ok(Stage::Buffering(chunk.to_vec(), format)),
+            Decided::Text(mut stream) => {
+                stream.feed_first(chunk, false);
                 Ok(Stage::Streaming(stream))
             }
-            Stage::Sniffing(mut held) => {
-                held.extend_from_slice(chunk);
-                if let Some(stage) = classify(&self.file_name, &held, false)? {
-                    return Ok(match stage {
-                        Classified::Whole(format) => Stage::Buffering(held, format),
-                    });
-                }
-                // Only a new line break can complete a header row, so only then is it looked for.
-                let worth_trying = chunk.contains(&b'\n') || held.len() >= SNIFF_LIMIT;
-                if !worth_trying {
-                    return Ok(Stage::Sniffing(held));
-                }
-                match sniff_layout(&held, false) {
-                    Sniffed::NeedMore if held.len() < SNIFF_LIMIT => Ok(Stage::Sniffing(held)),
-                    Sniffed::NeedMore => Err(self.error(ImportErrorKind::UnknownReport { header: Vec::new() })),
-                    Sniffed::NotFound(header) => Err(self.error(ImportErrorKind::UnknownReport { header })),
-                    Sniffed::Found(layout) => {
-                        let mut stream = Box::new(TextStream::new(layout));
-                        stream.feed_first(&held, false);
-                        Ok(Stage::Streaming(stream))
-                    }
+        },
+        Stage::Sniffing { mut held, mut tried } => {
+            held.extend_from_slice(chunk);
+            match decide(file_name, &held, &mut tried, false)? {
+                Decided::Undecided => Ok(Stage::Sniffing { held, tried }),
+                Decided::Whole(format) => Ok(Stage::Buffering(held, format)),
+                Decided::Text(mut stream) => {
+                    stream.feed_first(&held, false);
+                    Ok(Stage::Streaming(stream))
                 }
             }
         }
     }
-
-    /// Ends the file and returns the report.
-    pub fn finish(self) -> Result<LoadedReport, ImportError> {
-        let fingerprint = self.fingerprint.value();
-        let file_name = self.file_name.clone();
-        let report = match self.stage {
-            Stage::Failed(error) => return Err(error),
-            Stage::Streaming(mut stream) => {
-                stream.feed(&[], true);
-                stream.into_report(&file_name, fingerprint)
-            }
-            Stage::Buffering(bytes, WholeFile::Json) => super::health::read(&file_name, &bytes, fingerprint)?,
-            Stage::Buffering(bytes, WholeFile::Xlsx) => super::xlsx::read(&file_name, &bytes, fingerprint)?,
-            Stage::Sniffing(held) => {
-                let error = |kind| ImportError::new(kind, &file_name);
-                let text = held.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&held);
-                if text.iter().all(|b| b.is_ascii_whitespace() || *b == 0) {
-                    return Err(error(ImportErrorKind::Empty));
-                }
-                if let Some(Classified::Whole(format)) = classify(&file_name, &held, true)? {
-                    return match format {
-                        WholeFile::Json => super::health::read(&file_name, &held, fingerprint),
-                        WholeFile::Xlsx => super::xlsx::read(&file_name, &held, fingerprint),
-                    };
-                }
-                match sniff_layout(&held, true) {
-                    Sniffed::Found(layout) => {
-                        let mut stream = TextStream::new(layout);
-                        stream.feed_first(&held, true);
-                        stream.into_report(&file_name, fingerprint)
-                    }
-                    Sniffed::NotFound(header) => return Err(error(ImportErrorKind::UnknownReport { header })),
-                    Sniffed::NeedMore => return Err(error(ImportErrorKind::UnknownReport { header: Vec::new() })),
-                }
-            }
-        };
-        Ok(report)
-    }
 }
 
-/// Looks at the first bytes for a format that is not delimited text: a workbook or JSON to buffer
-/// whole, or a binary file to refuse.
-fn classify(file_name: &str, held: &[u8], complete: bool) -> Result<Option<Classified>, ImportError> {
+/// Decides what the held bytes are.
+///
+/// The decision only ever depends on a prefix of the file that ends at a line break (or on the
+/// whole file at its end), tried in order, so it comes out the same however the file was
+/// chunked: a file read in pieces gives exactly the report the whole file gives.
+fn decide(file_name: &str, held: &[u8], tried: &mut usize, complete: bool) -> Result<Decided, ImportError> {
     let error = |kind| ImportError::new(kind, file_name);
+    let text_start = held.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(held);
+    let first_visible = text_start.iter().find(|b| !b.is_ascii_whitespace() && **b != 0);
     if held.len() < 8 && !complete {
-        return Ok(None);
+        return Ok(Decided::Undecided);
     }
     if held.starts_with(b"PK\x03\x04") {
-        return Ok(Some(Classified::Whole(WholeFile::Xlsx)));
+        return Ok(Decided::Whole(WholeFile::Xlsx));
     }
-    if let Some(what) = binary_kind(held) {
+    if let Some(what) = magic_kind(held) {
         return Err(error(ImportErrorKind::Binary { what: what.to_string() }));
     }
-    let text_start = held.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(held);
-    let first = text_start.iter().find(|b| !b.is_ascii_whitespace());
-    if matches!(first, Some(b'{' | b'[')) {
-        return Ok(Some(Classified::Whole(WholeFile::Json)));
+    match first_visible {
+        None if complete => return Err(error(ImportErrorKind::Empty)),
+        None => return Ok(Decided::Undecided),
+        Some(b'{' | b'[') => return Ok(Decided::Whole(WholeFile::Json)),
+        Some(_) => {}
     }
-    Ok(None)
+    let limit = held.len().min(SNIFF_LIMIT);
+    while let Some(offset) = held[*tried..limit].iter().position(|b| *b == b'\n') {
+        let line_start = *tried;
+        let end = *tried + offset + 1;
+        *tried = end;
+        // A blank line cannot complete a header row; skipping it keeps a file of a million
+        // empty lines from being sniffed a million times.
+        if held[line_start..end].iter().all(|b| b.is_ascii_whitespace() || *b == 0) {
+            continue;
+        }
+        match sniff_layout(&held[..end], false) {
+            Sniffed::NeedMore => {}
+            Sniffed::Found(layout) => return Ok(Decided::Text(Box::new(TextStream::new(layout)))),
+            Sniffed::NotFound(header) => return Err(error(ImportErrorKind::UnknownReport { header })),
+            Sniffed::Binary(what) => return Err(error(ImportErrorKind::Binary { what: what.to_string() })),
+        }
+    }
+    if held.len() >= SNIFF_LIMIT {
+        let header = match sniff_layout(&held[..SNIFF_LIMIT], true) {
+            Sniffed::NotFound(header) => header,
+            _ => Vec::new(),
+        };
+        return Err(error(ImportErrorKind::UnknownReport { header }));
+    }
+    if !complete {
+        return Ok(Decided::Undecided);
+    }
+    match sniff_layout(held, true) {
+        Sniffed::Found(layout) => Ok(Decided::Text(Box::new(TextStream::new(layout)))),
+        Sniffed::Binary(what) => Err(error(ImportErrorKind::Binary { what: what.to_string() })),
+        Sniffed::NotFound(header) => Err(error(ImportErrorKind::UnknownReport { header })),
+        Sniffed::NeedMore => Err(error(ImportErrorKind::UnknownReport { header: Vec::new() })),
+    }
 }
 
-enum Classified {
-    Whole(WholeFile),
-}
-
-/// Names files that are certainly not reports, from their magic bytes.
-fn binary_kind(held: &[u8]) -> Option<&'static str> {
+/// Names files that are certainly not reports, from their first bytes.
+fn magic_kind(held: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
         (b"%PDF", "a PDF document"),
         (b"\x89PNG", "a PNG image"),
@@ -230,19 +278,17 @@ fn binary_kind(held: &[u8]) -> Option<&'static str> {
         (b"\x7FELF", "a program"),
         (b"MZ", "a program"),
     ];
-    if let Some((_, what)) = MAGIC.iter().find(|(magic, _)| held.starts_with(magic)) {
-        return Some(what);
-    }
-    // Text files have no NUL bytes, except UTF-16, which the encoding sniffer recognises.
-    let sample = &held[..held.len().min(8192)];
-    let encoding = sniff_encoding(sample, false).encoding;
-    let utf16 = matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be);
-    (!utf16 && sample.contains(&0)).then_some("a binary file")
+    MAGIC.iter().find(|(magic, _)| held.starts_with(magic)).map(|(_, what)| *what)
 }
 
 /// Decodes the held bytes and looks for a known header in the first rows with each dialect.
 fn sniff_layout(held: &[u8], complete: bool) -> Sniffed {
     let encoding = sniff_encoding(held, complete);
+    // Text has no NUL bytes, except UTF-16, which the encoding sniffer has recognised.
+    let utf16 = matches!(encoding.encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be);
+    if !utf16 && held[..held.len().min(8192)].contains(&0) {
+        return Sniffed::Binary("a binary file");
+    }
     let mut decoder = StreamDecoder::new(encoding.encoding);
     let mut text = Vec::new();
     decoder.decode(&held[encoding.bom_len..], complete, &mut text);
@@ -279,7 +325,7 @@ fn sniff_layout(held: &[u8], complete: bool) -> Sniffed {
     }
     match best {
         Some((_, _, layout)) => Sniffed::Found(layout),
-        None if complete || rows_available >= HEADER_SCAN_ROWS || held.len() >= SNIFF_LIMIT => Sniffed::NotFound(widest),
+        None if complete || rows_available >= HEADER_SCAN_ROWS => Sniffed::NotFound(widest),
         None => Sniffed::NeedMore,
     }
 }
@@ -340,9 +386,8 @@ impl TextStream {
 
     fn feed(&mut self, chunk: &[u8], last: bool) {
         let TextStream { decoder, decoded, records, header_index, header_len, records_seen, sink, ctx, .. } = self;
-        decoded.clear();
-        decoder.decode(chunk, last, decoded);
-        records.feed(decoded, last, |record| {
+        let text = decoder.decode_borrowed(chunk, last, decoded);
+        records.feed(text, last, |record| {
             *records_seen += 1;
             if *records_seen <= *header_index + 1 {
                 return true;
@@ -375,10 +420,10 @@ impl TextStream {
 pub(crate) fn handle_record(record: &RawRecord<'_>, header_len: usize, sink: &mut dyn RowSink, ctx: &mut ReadContext) {
     let Ok(text) = std::str::from_utf8(record.text) else {
         ctx.rows_read += 1;
-        ctx.skip(record.line, "the row is not valid text".to_string());
+        ctx.skip(record.line(), "the row is not valid text".to_string());
         return;
     };
-    let row = Row::new(text, record.ends, record.line);
+    let row = Row::new(text, record.ends, record.position);
     if row.is_blank() {
         return;
     }
@@ -386,14 +431,14 @@ pub(crate) fn handle_record(record: &RawRecord<'_>, header_len: usize, sink: &mu
     if row.len() > header_len {
         let extra_filled = (header_len..row.len()).any(|i| !row.raw(i).trim().is_empty());
         if extra_filled {
-            ctx.skip(row.line, format!("the row has {} fields but the header has {}", row.len(), header_len));
+            ctx.skip(row.line(), format!("the row has {} fields but the header has {}", row.len(), header_len));
             return;
         }
     }
     let result = sink.row(&row, ctx);
     ctx.end_row(result.is_ok());
     if let Err(reason) = result {
-        ctx.skip(row.line, reason);
+        ctx.skip(row.line(), reason);
     }
 }
 

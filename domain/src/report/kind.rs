@@ -11,9 +11,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(into = "&'static str", try_from = "String")]
 pub enum ReportKind {
-    /// Business Reports, Detail Page Sales and Traffic by Child Item (any layout).
+    /// Business Reports, Detail Page Sales and Traffic by Child Item (any layout, with or without
+    /// the SKU column, which Amazon has dropped from some downloads), and the plain "by ASIN"
+    /// view: every layout with a `(Child) ASIN` column.
     BusinessChild,
-    /// Business Reports by Parent Item, or the plain "by ASIN" view without SKU.
+    /// Business Reports by Parent Item: a `(Parent) ASIN` column and no child ASIN.
     BusinessParent,
     /// Business Reports, Sales and Traffic by Date.
     BusinessDate,

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use rustc_hash::FxHashSet;
 
+use super::csv_stream::LinePosition;
 use crate::dataset::{Cents, Currency, LoadedReport, Marketplace, SkippedRow};
 use crate::text::date::{DayMonthEvidence, DayMonthOrder, ParsedDate, parse_date};
 use crate::text::number::{self, DecimalStyle};
@@ -13,14 +14,18 @@ use crate::text::number::{self, DecimalStyle};
 pub struct Row<'a> {
     text: &'a str,
     ends: &'a [usize],
-    /// The 1-based physical line the row starts on.
-    pub line: u64,
+    position: LinePosition,
 }
 
 impl<'a> Row<'a> {
     /// A row over `text`, whose fields end at the offsets in `ends`.
-    pub fn new(text: &'a str, ends: &'a [usize], line: u64) -> Row<'a> {
-        Row { text, ends, line }
+    pub fn new(text: &'a str, ends: &'a [usize], position: LinePosition) -> Row<'a> {
+        Row { text, ends, position }
+    }
+
+    /// The 1-based physical line the row starts on.
+    pub fn line(&self) -> u64 {
+        self.position.start_line(self.text.as_bytes())
     }
 
     /// How many fields the row has.
@@ -44,7 +49,15 @@ impl<'a> Row<'a> {
         let Some(index) = column else {
             return "";
         };
-        let field = self.raw(index).trim();
+        let field = self.raw(index);
+        // Most cells have no padding and no stray quotes: return them as they are.
+        match (field.as_bytes().first(), field.as_bytes().last()) {
+            (Some(first), Some(last)) if !first.is_ascii_whitespace() && !last.is_ascii_whitespace() && *first != b'"' && *last < 0x80 => {
+                return field;
+            }
+            _ => {}
+        }
+        let field = field.trim();
         match field.strip_prefix('"').and_then(|f| f.strip_suffix('"')) {
             Some(inner) => inner.trim(),
             None => field,
@@ -156,9 +169,12 @@ impl ReadContext {
 
     /// Ends a row: its dates count towards the period only when it was `accepted`.
     pub fn end_row(&mut self, accepted: bool) {
+        if self.pending_dates.is_empty() {
+            return;
+        }
         let mut pending = std::mem::take(&mut self.pending_dates);
         if accepted {
-            for date in pending.drain(..) {
+            for &date in &pending {
                 self.cover_now(date);
             }
         }
@@ -334,7 +350,7 @@ mod tests {
     fn fields_are_trimmed_and_unquoted() {
         let text = "a \"b\" c";
         let ends = [2, 6, 7];
-        let row = Row::new(text, &ends, 3);
+        let row = Row::new(text, &ends, LinePosition::Line(3));
         assert_eq!(row.get(Some(0)), "a");
         assert_eq!(row.get(Some(1)), "b");
         assert_eq!(row.get(Some(2)), "c");
@@ -362,7 +378,7 @@ mod tests {
         ctx.see_marketplace("Canada");
         let text = "$5.00";
         let ends = [text.len()];
-        ctx.money(&Row::new(text, &ends, 2), Some(0), "Sales").unwrap();
+        ctx.money(&Row::new(text, &ends, LinePosition::Line(2)), Some(0), "Sales").unwrap();
         assert_eq!(ctx.currency().unwrap().code(), "CAD");
     }
 }

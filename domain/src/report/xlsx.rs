@@ -8,7 +8,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx, XlsxError};
 
-use super::csv_stream::RawRecord;
+use super::csv_stream::{LinePosition, RawRecord};
 use super::detect::{Header, detect_kind};
 use super::error::{ImportError, ImportErrorKind};
 use super::ingest::{HEADER_SCAN_ROWS, finish_report, handle_record};
@@ -68,7 +68,7 @@ pub fn read(file_name: &str, bytes: &[u8], fingerprint: u64) -> Result<LoadedRep
         while ends.len() > header.names.len() && ends.len() >= 2 && ends[ends.len() - 1] == ends[ends.len() - 2] {
             ends.pop();
         }
-        let record = RawRecord { text: text.as_bytes(), ends: &ends, line: first_line + index as u64 };
+        let record = RawRecord { text: text.as_bytes(), ends: &ends, position: LinePosition::Line(first_line + index as u64) };
         handle_record(&record, header.names.len(), sink.as_mut(), &mut ctx);
     }
     Ok(finish_report(file_name, kind, sink, ctx, fingerprint))

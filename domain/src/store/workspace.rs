@@ -101,6 +101,17 @@ fn salvage<T: DeserializeOwned>(key: StorageKey, raw: &str) -> Vec<T> {
     }
 }
 
+/// The language as the first builds stored it: the bare tag (`en`, `zh-CN`), before every value
+/// went into an envelope. Read as the choice it is rather than quarantined as corrupt; the next
+/// save writes it back in an envelope.
+fn legacy_lang(raw: &str) -> Option<String> {
+    let tag = raw.trim();
+    let bare = !tag.is_empty()
+        && tag.len() <= 16
+        && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    bare.then(|| tag.to_string())
+}
+
 fn recovery_for(error: &StoreError) -> Recovery {
     match error {
         StoreError::FutureSchema { .. } => Recovery::KeptAside,
@@ -149,7 +160,9 @@ impl Workspace {
                 StorageKey::Mappings => {
                     ws.mappings = load_value(key, &raw, &mut problems).unwrap_or_default()
                 }
-                StorageKey::Lang => ws.lang = load_value(key, &raw, &mut problems),
+                StorageKey::Lang => {
+                    ws.lang = legacy_lang(&raw).or_else(|| load_value(key, &raw, &mut problems))
+                }
                 StorageKey::LastBackup => ws.last_backup = load_value(key, &raw, &mut problems),
             }
             if problems[before..]
@@ -279,6 +292,24 @@ mod tests {
         ws.record_backup(day(1).and_hms_opt(18, 0, 0).unwrap());
         assert!(!ws.backup_due(day(7)));
         assert!(ws.backup_due(day(8)));
+    }
+
+    #[test]
+    fn a_bare_language_tag_from_before_envelopes_loads_without_a_problem() {
+        let stored = |k: &str| (k == StorageKey::Lang.as_str()).then(|| "zh-CN".to_string());
+        let (ws, problems) = Workspace::load(stored);
+        assert_eq!(ws.lang.as_deref(), Some("zh-CN"));
+        assert!(problems.is_empty());
+        // Saved back in an envelope, which loads the same way.
+        let entry = ws.entry(StorageKey::Lang).unwrap().unwrap();
+        assert!(entry.starts_with('{'));
+        let (again, problems) =
+            Workspace::load(|k| (k == StorageKey::Lang.as_str()).then(|| entry.clone()));
+        assert_eq!((again.lang.as_deref(), problems.len()), (Some("zh-CN"), 0));
+        // Anything else that is not an envelope is still reported.
+        let (_, problems) =
+            Workspace::load(|k| (k == StorageKey::Lang.as_str()).then(|| "{oops".to_string()));
+        assert_eq!(problems.len(), 1);
     }
 
     #[test]

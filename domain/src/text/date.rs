@@ -132,7 +132,7 @@ pub fn parse_date(text: &str) -> Option<ParsedDate> {
     }
     // Month name first: `Sep 01, 2026`, `Sep 1 2026`.
     if bytes[0].is_ascii_alphabetic() {
-        let mut parts = text.split(|c: char| c == ' ' || c == ',').filter(|p| !p.is_empty());
+        let mut parts = text.split([' ', ',']).filter(|p| !p.is_empty());
         let month = month_of_name(parts.next()?)?;
         let day = number(parts.next()?)?;
         let year_text = parts.next()?;

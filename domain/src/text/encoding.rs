@@ -93,14 +93,16 @@ fn sniff_utf16_without_bom(prefix: &[u8]) -> Option<TextEncoding> {
     }
 }
 
-/// Shift_JIS is chosen when the bytes decode without error and give Japanese characters;
-/// otherwise Windows-1252, which accepts any byte, is the safer reading.
+/// Shift_JIS is chosen when the bytes decode without error and give kana or full-width forms,
+/// which every Japanese report header has (`セッション数`, `（親）ASIN`); kanji alone are not
+/// enough, because Windows-1252 accents such as `è` followed by a letter also decode as kanji.
+/// Otherwise Windows-1252, which accepts any byte, is the safer reading.
 fn looks_like_shift_jis(prefix: &[u8], complete: bool) -> bool {
     let mut decoder = SHIFT_JIS.new_decoder_without_bom_handling();
     let mut text = String::with_capacity(prefix.len() * 2);
     let (result, _read) = decoder.decode_to_string_without_replacement(prefix, &mut text, complete);
     let clean = matches!(result, encoding_rs::DecoderResult::InputEmpty);
-    clean && text.chars().any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{ff01}'..='\u{ff60}'))
+    clean && text.chars().any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{ff01}'..='\u{ff60}'))
 }
 
 /// A streaming decoder that appends UTF-8 to a buffer, keeping characters cut between chunks.
@@ -142,6 +144,17 @@ impl StreamDecoder {
     /// Whether some bytes could not be decoded and were replaced by U+FFFD.
     pub fn had_replacements(&self) -> bool {
         self.had_replacements
+    }
+
+    /// Decodes `input`, borrowing it as it is when it is already valid UTF-8 (the common case,
+    /// which then costs one validation pass and no copy); otherwise decodes into `scratch`.
+    pub fn decode_borrowed<'a>(&mut self, input: &'a [u8], last: bool, scratch: &'a mut Vec<u8>) -> &'a [u8] {
+        if matches!(self.mode, DecodeMode::Utf8) && self.carry.is_empty() && std::str::from_utf8(input).is_ok() {
+            return input;
+        }
+        scratch.clear();
+        self.decode(input, last, scratch);
+        scratch
     }
 
     /// Decodes `input` and appends the UTF-8 to `out`; `last` marks the end of the file.
@@ -234,6 +247,7 @@ mod tests {
         let (sjis, _, _) = SHIFT_JIS.encode("日付,注文商品の売上額\n");
         assert_eq!(sniff_encoding(&sjis, true).encoding, TextEncoding::ShiftJis);
         assert_eq!(sniff_encoding(b"sku\tproduct-name\nA\tCaf\xE9 cr\xE8me\n", true).encoding, TextEncoding::Windows1252);
+        assert_eq!(sniff_encoding(b"a\tb\nTr\xE8s bien\n", true).encoding, TextEncoding::Windows1252);
         assert_eq!(sniff_encoding("héllo".as_bytes(), true).encoding, TextEncoding::Utf8);
         // A cut character at the end of a partial prefix is not evidence against UTF-8.
         assert_eq!(sniff_encoding(&"héllo".as_bytes()[..2], false).encoding, TextEncoding::Utf8);
@@ -248,6 +262,15 @@ mod tests {
         let japanese = "（親）ASIN,注文商品の売上額\n";
         let (sjis, _, _) = SHIFT_JIS.encode(japanese);
         assert_eq!(decode_in_chunks(&sjis, TextEncoding::ShiftJis, 1), japanese);
+    }
+
+    #[test]
+    fn valid_utf8_is_borrowed_not_copied() {
+        let mut decoder = StreamDecoder::new(TextEncoding::Utf8);
+        let mut scratch = Vec::new();
+        let input = "a,b\n".as_bytes();
+        assert!(std::ptr::eq(decoder.decode_borrowed(input, false, &mut scratch), input));
+        assert_eq!(decoder.decode_borrowed(b"\xE9", true, &mut scratch), "é".as_bytes());
     }
 
     #[test]

@@ -1,0 +1,143 @@
+// In-browser ingestion benchmark (`make bench-browser`): OpsBrief's import worker against papaparse
+// in a worker doing the same aggregation, on the same generated Sponsored Products search term
+// file, in Debian's headless Chromium; plus the native reader on that file, and OpsBrief's peak
+// memory on a 1 GB file. Prints a table and the ratios; asserts nothing (figures are not tests).
+//
+//   node scripts/bench-browser.mjs [--mb 200] [--big-mb 1024] [--runs 2]
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { startServer } from "../tests/e2e/server.mjs";
+import { launch } from "../tests/e2e/browser.mjs";
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const MB = arg("mb", 200);
+const BIG_MB = arg("big-mb", 1024);
+const RUNS = arg("runs", 2);
+const DIR = process.env.BENCH_DIR ?? "/tmp/opsbrief-bench";
+mkdirSync(DIR, { recursive: true });
+
+function generate(mb) {
+  const path = join(DIR, `search_terms_${mb}mb.csv`);
+  if (!existsSync(path)) {
+    execFileSync("cargo", ["run", "--quiet", "--release", "-p", "opsbrief-domain", "--example", "gen_search_terms", "--", path, String(mb)], { stdio: "inherit" });
+  }
+  return path;
+}
+
+function native(path) {
+  const out = execFileSync("cargo", ["run", "--quiet", "--release", "-p", "opsbrief-domain", "--example", "ingest_file", "--", path]);
+  return JSON.parse(out.toString());
+}
+
+// Resident memory of the browser's process tree, sampled while a run goes on. Chromium runs the
+// page and its dedicated worker in one renderer process: `renderer` is the largest process.
+function treeRss(rootPid) {
+  const rows = execFileSync("ps", ["-eo", "pid=,ppid=,rss="]).toString().trim().split("\n").map((l) => l.trim().split(/\s+/).map(Number));
+  const children = new Map();
+  for (const [pid, ppid] of rows) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  const rss = new Map(rows.map(([pid, , r]) => [pid, r]));
+  let total = 0;
+  let largest = 0;
+  const stack = [rootPid];
+  while (stack.length) {
+    const pid = stack.pop();
+    const kb = rss.get(pid) ?? 0;
+    total += kb;
+    if (pid !== rootPid) largest = Math.max(largest, kb);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return { totalMb: total / 1024, rendererMb: largest / 1024 };
+}
+
+async function measure(browser, run) {
+  const pid = browser.process?.()?.pid;
+  let peak = { totalMb: 0, rendererMb: 0 };
+  const baseline = pid ? treeRss(pid) : peak;
+  const timer = setInterval(() => {
+    if (!pid) return;
+    const now = treeRss(pid);
+    peak = { totalMb: Math.max(peak.totalMb, now.totalMb), rendererMb: Math.max(peak.rendererMb, now.rendererMb) };
+  }, 100);
+  try {
+    const result = await run();
+    return { ...result, peakRendererMb: Math.round(peak.rendererMb), baselineRendererMb: Math.round(baseline.rendererMb) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function opsbrief(path, url) {
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.locator("nav.main-nav a").first().waitFor();
+    return await measure(browser, async () => {
+      const started = Date.now();
+      await page.getByTestId("file-input").setInputFiles(path);
+      const row = page.locator('tr[data-report-kind="ads.sp.search_term"][data-parse-ms]');
+      await row.waitFor({ timeout: 15 * 60_000 });
+      const parseMs = Number(await row.getAttribute("data-parse-ms"));
+      const rows = Number(await row.locator("[data-rows]").getAttribute("data-rows"));
+      return { parseMs, wallMs: Date.now() - started, rows };
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+async function papaparse(path, url) {
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.goto(url + "papaparse.html");
+    return await measure(browser, async () => {
+      const started = Date.now();
+      await page.locator("#file").setInputFiles(path);
+      await page.waitForFunction(() => document.getElementById("result").textContent.length > 0, null, { timeout: 15 * 60_000 });
+      const result = JSON.parse(await page.locator("#result").textContent());
+      return { parseMs: result.ms, wallMs: Date.now() - started, rows: result.rows };
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+const harness = join(DIR, "harness");
+mkdirSync(harness, { recursive: true });
+for (const f of ["papaparse.html", "papaparse-page.js", "papaparse-worker.js"]) copyFileSync(join("bench", f), join(harness, f));
+copyFileSync("node_modules/papaparse/papaparse.min.js", join(harness, "papaparse.min.js"));
+
+const file = generate(MB);
+const bytes = statSync(file).size;
+const mbps = (ms) => +(bytes / 1e6 / (ms / 1000)).toFixed(1);
+const app = await startServer({ root: "dist" });
+const peer = await startServer({ root: harness });
+const rows = [];
+try {
+  for (let i = 0; i < RUNS; i++) {
+    const n = native(file);
+    rows.push({ system: "native (same reader, 4 MiB slices)", run: i + 1, mbPerS: n.mb_per_s, seconds: n.seconds, rows: n.rows });
+    const o = await opsbrief(file, app.url);
+    rows.push({ system: "OpsBrief wasm worker (parse)", run: i + 1, mbPerS: mbps(o.parseMs), seconds: o.parseMs / 1000, rows: o.rows, peakRendererMb: o.peakRendererMb, wallSeconds: o.wallMs / 1000 });
+    const p = await papaparse(file, peer.url);
+    rows.push({ system: "papaparse 5.7.1 worker", run: i + 1, mbPerS: mbps(p.parseMs), seconds: p.parseMs / 1000, rows: p.rows, peakRendererMb: p.peakRendererMb, wallSeconds: p.wallMs / 1000 });
+  }
+  console.log(`\nSponsored Products search term file: ${(bytes / 1e6).toFixed(0)} MB`);
+  console.table(rows);
+  const best = (s) => Math.max(...rows.filter((r) => r.system.startsWith(s)).map((r) => r.mbPerS));
+  console.log(`OpsBrief / papaparse: ${(best("OpsBrief") / best("papaparse")).toFixed(2)}x (target >= 3x)`);
+  console.log(`OpsBrief / native:    ${(best("OpsBrief") / best("native")).toFixed(2)} (target >= 0.5)`);
+  if (BIG_MB > 0) {
+    const big = generate(BIG_MB);
+    const o = await opsbrief(big, app.url);
+    console.log(`\n${(statSync(big).size / 1e6).toFixed(0)} MB file in OpsBrief: ${(o.parseMs / 1000).toFixed(1)} s parse, ${(o.wallMs / 1000).toFixed(1)} s until shown, peak renderer memory ${o.peakRendererMb} MB (baseline ${o.baselineRendererMb} MB; target < 300 MB)`);
+  }
+} finally {
+  await app.close();
+  await peer.close();
+}

@@ -1,0 +1,109 @@
+//! The main thread's side of the import worker ([`crate::worker`]): starts it once, hands it
+//! files, cancels jobs and turns its messages back into [`WorkerEvent`]s.
+
+use std::cell::RefCell;
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{File, MessageEvent, Worker, WorkerOptions, WorkerType};
+
+pub use crate::worker::WorkerEvent;
+
+/// The worker's loader, written by Trunk next to the page (`data-loader-shim`). The URL is
+/// relative, so the page works from any sub-path.
+const WORKER_URL: &str = "./worker_loader.js";
+
+/// A running import worker.
+pub struct IngestWorker {
+    worker: Worker,
+    /// Whether the worker has said [`WorkerEvent::Ready`]. Until then its WebAssembly module is
+    /// still loading and has no message handler: a message posted then would be dropped, so
+    /// messages wait in `pending`.
+    ready: bool,
+    pending: Vec<JsValue>,
+    // Kept so the handler lives as long as the worker.
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+}
+
+thread_local! {
+    static WORKER: RefCell<Option<IngestWorker>> = const { RefCell::new(None) };
+}
+
+impl IngestWorker {
+    /// Starts a worker that calls `on_event` for each message it sends.
+    pub fn spawn(on_event: impl Fn(WorkerEvent) + 'static) -> Result<IngestWorker, String> {
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options(WORKER_URL, &options).map_err(|e| format!("{e:?}"))?;
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let Some(json) = event.data().as_string() else { return };
+            match serde_json::from_str::<WorkerEvent>(&json) {
+                Ok(WorkerEvent::Ready) => flush_pending(),
+                Ok(event) => on_event(event),
+                Err(e) => web_sys::console::error_1(&format!("unreadable worker message: {e}").into()),
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        Ok(IngestWorker { worker, ready: false, pending: Vec::new(), _on_message: on_message })
+    }
+
+    fn send(&mut self, kind: &str, id: u32, file: Option<&File>) -> Result<(), String> {
+        let message = Object::new();
+        let set = |key: &str, value: &JsValue| Reflect::set(&message, &JsValue::from_str(key), value);
+        set("type", &JsValue::from_str(kind)).map_err(|e| format!("{e:?}"))?;
+        set("id", &JsValue::from_f64(f64::from(id))).map_err(|e| format!("{e:?}"))?;
+        if let Some(file) = file {
+            set("file", file).map_err(|e| format!("{e:?}"))?;
+        }
+        if !self.ready {
+            self.pending.push(message.into());
+            return Ok(());
+        }
+        self.worker.post_message(&message).map_err(|e| format!("{e:?}"))
+    }
+}
+
+/// Sends the messages that waited for the worker to be ready.
+fn flush_pending() {
+    WORKER.with(|cell| {
+        if let Some(worker) = cell.borrow_mut().as_mut() {
+            worker.ready = true;
+            for message in std::mem::take(&mut worker.pending) {
+                let _ = worker.worker.post_message(&message);
+            }
+        }
+    });
+}
+
+/// Runs `f` with the page's one import worker, starting it first with `on_event` if needed.
+/// Returns `Err` when the browser cannot start a worker; the caller then reads on the main thread.
+fn with_worker<T>(
+    on_event: impl Fn(WorkerEvent) + 'static,
+    f: impl FnOnce(&mut IngestWorker) -> Result<T, String>,
+) -> Result<T, String> {
+    WORKER.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.is_none() {
+            *slot = Some(IngestWorker::spawn(on_event)?);
+        }
+        match slot.as_mut() {
+            Some(worker) => f(worker),
+            None => Err("no worker".to_string()),
+        }
+    })
+}
+
+/// Hands `file` to the worker as job `id`. `on_event` is used only if the worker has to be started.
+pub fn start(id: u32, file: &File, on_event: impl Fn(WorkerEvent) + 'static) -> Result<(), String> {
+    with_worker(on_event, |w| w.send("start", id, Some(file)))
+}
+
+/// Asks the worker to stop job `id` after the slice it is reading.
+pub fn cancel(id: u32) {
+    WORKER.with(|cell| {
+        if let Some(worker) = cell.borrow_mut().as_mut() {
+            let _ = worker.send("cancel", id, None);
+        }
+    });
+}

@@ -1,0 +1,151 @@
+//! The import worker: reads dropped files in slices off the main thread and aggregates them as
+//! they stream, so the page stays responsive and memory grows with distinct keys, not file size.
+//!
+//! The main thread posts `{type: "start", id, file}` (a `File` is structured-cloneable, so no byte
+//! is copied through JavaScript) and `{type: "cancel", id}`. The worker answers with
+//! [`WorkerEvent`]s as JSON strings. Jobs run one after the other, in the order they arrived.
+//! This module runs only inside the worker (`src/bin/worker.rs`); the main thread's side is
+//! [`crate::browser::ingest_worker`].
+
+use std::cell::{Cell, RefCell};
+use std::collections::{HashSet, VecDeque};
+
+use js_sys::{Reflect, Uint8Array};
+use opsbrief_domain::dataset::LoadedReport;
+use opsbrief_domain::report::{ImportError, Ingest};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
+
+/// How much of a file is read per slice. Large enough that per-slice overhead (a promise, a copy
+/// into Wasm memory, a progress message) is negligible, small enough to keep memory flat and
+/// cancel and progress prompt.
+pub const CHUNK_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
+
+/// What the worker tells the main thread.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum WorkerEvent {
+    /// The worker has started and takes jobs.
+    Ready,
+    /// Bytes and data rows read so far for job `id`.
+    Progress { id: u32, bytes: u64, total: u64, rows: u64 },
+    /// Job `id` finished; `parse_ms` is the time spent reading and aggregating.
+    Done { id: u32, report: Box<LoadedReport>, parse_ms: f64 },
+    /// Job `id` could not be read as a report.
+    Failed { id: u32, error: ImportError },
+    /// The browser could not read job `id`'s file (it was moved or deleted meanwhile).
+    ReadFailed { id: u32, file_name: String, message: String },
+    /// Job `id` was cancelled by the user.
+    Cancelled { id: u32 },
+}
+
+thread_local! {
+    static QUEUE: RefCell<VecDeque<(u32, File)>> = const { RefCell::new(VecDeque::new()) };
+    static CANCELLED: RefCell<HashSet<u32>> = RefCell::new(HashSet::new());
+    static RUNNING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Starts the worker's message loop. Called once by the worker binary.
+pub fn run() {
+    console_error_panic_hook::set_once();
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(on_message);
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker does.
+    on_message.forget();
+    post(&WorkerEvent::Ready);
+}
+
+fn on_message(event: MessageEvent) {
+    let data = event.data();
+    let field = |name: &str| Reflect::get(&data, &JsValue::from_str(name)).ok();
+    let id = field("id").and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
+    match field("type").and_then(|v| v.as_string()).as_deref() {
+        Some("start") => {
+            if let Some(file) = field("file").and_then(|f| f.dyn_into::<File>().ok()) {
+                QUEUE.with(|q| q.borrow_mut().push_back((id, file)));
+                if !RUNNING.get() {
+                    wasm_bindgen_futures::spawn_local(drain_queue());
+                }
+            }
+        }
+        Some("cancel") => {
+            CANCELLED.with(|c| c.borrow_mut().insert(id));
+        }
+        _ => {}
+    }
+}
+
+async fn drain_queue() {
+    RUNNING.set(true);
+    while let Some((id, file)) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
+        let event = read_file(id, &file).await;
+        CANCELLED.with(|c| c.borrow_mut().remove(&id));
+        post(&event);
+    }
+    RUNNING.set(false);
+}
+
+fn is_cancelled(id: u32) -> bool {
+    CANCELLED.with(|c| c.borrow().contains(&id))
+}
+
+/// Reads `file` slice by slice into the streaming reader and returns the job's last event.
+async fn read_file(id: u32, file: &File) -> WorkerEvent {
+    let started = js_sys::Date::now();
+    let name = file.name();
+    let total = file.size();
+    let mut ingest = Ingest::new(&name);
+    let mut buffer = Vec::new();
+    let mut offset = 0.0;
+    let read_failed =
+        |message: String| WorkerEvent::ReadFailed { id, file_name: name.clone(), message };
+    while offset < total {
+        if is_cancelled(id) {
+            return WorkerEvent::Cancelled { id };
+        }
+        let end = (offset + CHUNK_BYTES).min(total);
+        let slice = match file.slice_with_f64_and_f64(offset, end) {
+            Ok(slice) => slice,
+            Err(e) => return read_failed(format!("{e:?}")),
+        };
+        let bytes = match JsFuture::from(slice.array_buffer()).await {
+            Ok(bytes) => Uint8Array::new(&bytes),
+            Err(e) => return read_failed(format!("{e:?}")),
+        };
+        // One buffer for the whole file: each slice is copied into it, never reallocated.
+        buffer.resize(bytes.length() as usize, 0);
+        bytes.copy_to(&mut buffer);
+        if let Err(error) = ingest.push(&buffer) {
+            return WorkerEvent::Failed { id, error };
+        }
+        offset = end;
+        post(&WorkerEvent::Progress {
+            id,
+            bytes: offset as u64,
+            total: total as u64,
+            rows: ingest.rows_read(),
+        });
+    }
+    match ingest.finish() {
+        Ok(report) => WorkerEvent::Done {
+            id,
+            report: Box::new(report),
+            parse_ms: js_sys::Date::now() - started,
+        },
+        Err(error) => WorkerEvent::Failed { id, error },
+    }
+}
+
+fn post(event: &WorkerEvent) {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    match serde_json::to_string(event) {
+        Ok(json) => {
+            let _ = scope.post_message(&JsValue::from_str(&json));
+        }
+        Err(e) => web_sys::console::error_1(&format!("could not encode a worker event: {e}").into()),
+    }
+}
