@@ -35,8 +35,11 @@ test-browser:
 test-e2e: build
 	node --test --test-concurrency=1 tests/e2e/
 
-bench: setup
+# Native throughput per report kind (criterion), then OpsBrief's worker against papaparse in
+# headless Chromium on a generated 200 MB search term file, and peak memory on a 1 GB file.
+bench: build
 	cargo bench -p opsbrief-domain
+	node scripts/bench-browser.mjs --mb 200 --big-mb 1024
 
 clean:
 	cargo clean

@@ -8,7 +8,15 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { startServer } from "../tests/e2e/server.mjs";
-import { launch } from "../tests/e2e/browser.mjs";
+import { chromium } from "playwright-core";
+import { ARGS, CHROMIUM } from "../tests/e2e/browser.mjs";
+
+// A browser whose process id is known, so its memory can be sampled (launch() hides it).
+async function launchMeasured() {
+  const server = await chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const browser = await chromium.connect(server.wsEndpoint());
+  return { browser, pid: server.process().pid, close: async () => (await browser.close(), await server.close()) };
+}
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -53,8 +61,7 @@ function treeRss(rootPid) {
   return { totalMb: total / 1024, rendererMb: largest / 1024 };
 }
 
-async function measure(browser, run) {
-  const pid = browser.process?.()?.pid;
+async function measure(pid, run) {
   let peak = { totalMb: 0, rendererMb: 0 };
   const baseline = pid ? treeRss(pid) : peak;
   const timer = setInterval(() => {
@@ -71,12 +78,12 @@ async function measure(browser, run) {
 }
 
 async function opsbrief(path, url) {
-  const browser = await launch();
+  const { browser, pid, close } = await launchMeasured();
   try {
     const page = await browser.newPage();
     await page.goto(url);
     await page.locator("nav.main-nav a").first().waitFor();
-    return await measure(browser, async () => {
+    return await measure(pid, async () => {
       const started = Date.now();
       await page.getByTestId("file-input").setInputFiles(path);
       const row = page.locator('tr[data-report-kind="ads.sp.search_term"][data-parse-ms]');
@@ -86,16 +93,16 @@ async function opsbrief(path, url) {
       return { parseMs, wallMs: Date.now() - started, rows };
     });
   } finally {
-    await browser.close();
+    await close();
   }
 }
 
 async function papaparse(path, url) {
-  const browser = await launch();
+  const { browser, pid, close } = await launchMeasured();
   try {
     const page = await browser.newPage();
     await page.goto(url + "papaparse.html");
-    return await measure(browser, async () => {
+    return await measure(pid, async () => {
       const started = Date.now();
       await page.locator("#file").setInputFiles(path);
       await page.waitForFunction(() => document.getElementById("result").textContent.length > 0, null, { timeout: 15 * 60_000 });
@@ -103,7 +110,7 @@ async function papaparse(path, url) {
       return { parseMs: result.ms, wallMs: Date.now() - started, rows: result.rows };
     });
   } finally {
-    await browser.close();
+    await close();
   }
 }
 

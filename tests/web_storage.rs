@@ -26,7 +26,10 @@ fn document() -> web_sys::Document {
 }
 
 fn member(id: &str, name: &str) -> Member {
-    let at = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
+    let at = NaiveDate::from_ymd_opt(2026, 9, 1)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
     Member::new(PersonId::new(id), name, Role::Advertising, at)
 }
 
@@ -53,7 +56,9 @@ fn fill_storage() {
 async fn next_frame() {
     leptos::task::tick().await;
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
@@ -73,7 +78,9 @@ fn query(selector: &str) -> Option<web_sys::Element> {
 }
 
 fn roster_names() -> Vec<String> {
-    let rows = document().query_selector_all("[data-member-id] input[data-field=name]").unwrap();
+    let rows = document()
+        .query_selector_all("[data-member-id] input[data-field=name]")
+        .unwrap();
     (0..rows.length())
         .filter_map(|i| rows.get(i))
         .map(|n| n.unchecked_into::<web_sys::HtmlInputElement>().value())
@@ -82,9 +89,12 @@ fn roster_names() -> Vec<String> {
 
 /// Types into the roster form and submits it, as a user would.
 async fn add_member_through_the_form(name: &str) {
-    let input: web_sys::HtmlInputElement = query("[data-testid=member-name]").unwrap().unchecked_into();
+    let input: web_sys::HtmlInputElement =
+        query("[data-testid=member-name]").unwrap().unchecked_into();
     input.set_value(name);
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
     let button: web_sys::HtmlElement = query("[data-action=add-member]").unwrap().unchecked_into();
     button.click();
     next_frame().await;
@@ -96,14 +106,29 @@ fn a_save_that_runs_out_of_quota_half_way_puts_back_what_it_wrote() {
     let old_roster = encode(StorageKey::Roster, &vec![member("p1", "Ana")]).unwrap();
     storage::set(StorageKey::Roster.as_str(), &old_roster).unwrap();
     let mut saved = BTreeMap::from([(StorageKey::Roster, old_roster.clone())]);
-    let new_roster = encode(StorageKey::Roster, &vec![member("p1", "Ana"), member("p2", "Bo")]).unwrap();
+    let new_roster = encode(
+        StorageKey::Roster,
+        &vec![member("p1", "Ana"), member("p2", "Bo")],
+    )
+    .unwrap();
     // The second entry cannot fit whatever is left, so the first must be undone.
     let huge = "y".repeat(12 * 1024 * 1024);
-    let entries = vec![(StorageKey::Roster, new_roster), (StorageKey::Actions, huge)];
+    let entries = vec![
+        (StorageKey::Roster, new_roster),
+        (StorageKey::Actions, huge),
+    ];
     let result = save_entries(&entries, &mut saved, &BTreeSet::new());
     assert_eq!(result, Err(StorageError::QuotaExceeded));
-    assert_eq!(storage::get(StorageKey::Roster.as_str()), Some(old_roster.clone()), "previous value kept");
-    assert_eq!(storage::get(StorageKey::Actions.as_str()), None, "nothing partial written");
+    assert_eq!(
+        storage::get(StorageKey::Roster.as_str()),
+        Some(old_roster.clone()),
+        "previous value kept"
+    );
+    assert_eq!(
+        storage::get(StorageKey::Actions.as_str()),
+        None,
+        "nothing partial written"
+    );
     assert_eq!(saved.get(&StorageKey::Roster), Some(&old_roster));
     clear();
 }
@@ -111,7 +136,11 @@ fn a_save_that_runs_out_of_quota_half_way_puts_back_what_it_wrote() {
 #[wasm_bindgen_test]
 async fn quota_exceeded_while_saving_keeps_the_previous_stored_value_and_reports() {
     clear();
-    storage::set(StorageKey::Roster.as_str(), &encode(StorageKey::Roster, &vec![member("p1", "Ana")]).unwrap()).unwrap();
+    storage::set(
+        StorageKey::Roster.as_str(),
+        &encode(StorageKey::Roster, &vec![member("p1", "Ana")]).unwrap(),
+    )
+    .unwrap();
     let (handle, host) = mount_meeting_page().await;
     let before = storage::get(StorageKey::Roster.as_str());
     assert!(query("[data-testid=storage-problem]").is_none());
@@ -120,8 +149,16 @@ async fn quota_exceeded_while_saving_keeps_the_previous_stored_value_and_reports
     add_member_through_the_form(&"B".repeat(20_000)).await;
 
     let banner = query("[data-testid=storage-problem]").expect("the quota message is shown");
-    assert!(banner.text_content().unwrap().contains("full"), "{:?}", banner.text_content());
-    assert_eq!(storage::get(StorageKey::Roster.as_str()), before, "the stored roster is the previous one");
+    assert!(
+        banner.text_content().unwrap().contains("full"),
+        "{:?}",
+        banner.text_content()
+    );
+    assert_eq!(
+        storage::get(StorageKey::Roster.as_str()),
+        before,
+        "the stored roster is the previous one"
+    );
     assert_eq!(roster_names().len(), 2, "the new member stays on the page");
 
     // Once there is room again, the next save goes through and the message goes away.
@@ -137,22 +174,42 @@ async fn quota_exceeded_while_saving_keeps_the_previous_stored_value_and_reports
 #[wasm_bindgen_test]
 async fn a_corrupt_stored_value_is_quarantined_and_the_rest_loads() {
     clear();
-    storage::set(StorageKey::Roster.as_str(), &encode(StorageKey::Roster, &vec![member("p1", "Ana")]).unwrap()).unwrap();
-    storage::set(StorageKey::Actions.as_str(), "{\"schema\": 2, \"data\": [oops").unwrap();
+    storage::set(
+        StorageKey::Roster.as_str(),
+        &encode(StorageKey::Roster, &vec![member("p1", "Ana")]).unwrap(),
+    )
+    .unwrap();
+    storage::set(
+        StorageKey::Actions.as_str(),
+        "{\"schema\": 2, \"data\": [oops",
+    )
+    .unwrap();
     let (handle, host) = mount_meeting_page().await;
 
     assert_eq!(roster_names(), ["Ana"], "the readable keys load");
     let banner = query("[data-testid=store-problems]").expect("the problem is reported");
-    assert!(banner.query_selector("[data-key='opsbrief.v1.actions']").unwrap().is_some());
+    assert!(
+        banner
+            .query_selector("[data-key='opsbrief.v1.actions']")
+            .unwrap()
+            .is_some()
+    );
     let storage = local_storage();
     let quarantined: Vec<String> = (0..storage.length().unwrap())
         .filter_map(|i| storage.key(i).unwrap())
         .filter(|k| k.starts_with("opsbrief.quarantine.opsbrief.v1.actions."))
         .collect();
     assert_eq!(quarantined.len(), 1, "one quarantine copy");
-    assert_eq!(storage::get(&quarantined[0]).as_deref(), Some("{\"schema\": 2, \"data\": [oops"));
+    assert_eq!(
+        storage::get(&quarantined[0]).as_deref(),
+        Some("{\"schema\": 2, \"data\": [oops")
+    );
     // Only after the copy was made is the key written again, now readable.
-    let actions: Vec<Action> = decode(StorageKey::Actions, &storage::get(StorageKey::Actions.as_str()).unwrap()).unwrap();
+    let actions: Vec<Action> = decode(
+        StorageKey::Actions,
+        &storage::get(StorageKey::Actions.as_str()).unwrap(),
+    )
+    .unwrap();
     assert!(actions.is_empty());
     drop(handle);
     host.remove();
@@ -176,7 +233,9 @@ async fn a_change_from_another_tab_merges_without_losing_a_local_edit() {
 
     // Another tab, which never saw "Local", saves its own roster.
     let theirs = encode(StorageKey::Roster, &vec![member("p-remote", "Remote")]).unwrap();
-    local_storage().set_item(StorageKey::Roster.as_str(), &theirs).unwrap();
+    local_storage()
+        .set_item(StorageKey::Roster.as_str(), &theirs)
+        .unwrap();
     dispatch_storage_event(StorageKey::Roster.as_str(), &theirs);
     next_frame().await;
 
@@ -185,13 +244,25 @@ async fn a_change_from_another_tab_merges_without_losing_a_local_edit() {
     assert_eq!(names, ["Local", "Remote"], "both edits are on the page");
     let mut stored: Vec<String> = stored_roster().into_iter().map(|m| m.name).collect();
     stored.sort();
-    assert_eq!(stored, ["Local", "Remote"], "and written back, since storage lacked the local one");
+    assert_eq!(
+        stored,
+        ["Local", "Remote"],
+        "and written back, since storage lacked the local one"
+    );
 
     // Both tabs now edit the same member: the newer edit wins and the other is shown, not lost.
-    let mut remote_edit = stored_roster().into_iter().find(|m| m.name == "Remote").unwrap();
-    let name_input: web_sys::HtmlInputElement = query("[data-member-id='p-remote'] input[data-field=name]").unwrap().unchecked_into();
+    let mut remote_edit = stored_roster()
+        .into_iter()
+        .find(|m| m.name == "Remote")
+        .unwrap();
+    let name_input: web_sys::HtmlInputElement =
+        query("[data-member-id='p-remote'] input[data-field=name]")
+            .unwrap()
+            .unchecked_into();
     name_input.set_value("Remote (edited here)");
-    name_input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    name_input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
     next_frame().await;
     remote_edit.name = "Remote (edited there)".into();
     remote_edit.revision += 1;
@@ -200,7 +271,10 @@ async fn a_change_from_another_tab_merges_without_losing_a_local_edit() {
     next_frame().await;
     let conflicts = query("[data-testid=conflicts]").expect("the conflict is shown");
     let text = conflicts.text_content().unwrap();
-    assert!(text.contains("Remote (edited there)") || text.contains("Remote (edited here)"), "{text}");
+    assert!(
+        text.contains("Remote (edited there)") || text.contains("Remote (edited here)"),
+        "{text}"
+    );
     assert_eq!(roster_names().len(), 2);
 
     drop(handle);

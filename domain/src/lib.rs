@@ -10,6 +10,7 @@
 //! - [`dataset`] holds the canonical, already aggregated data that every metric is computed from.
 
 pub mod dataset;
+pub mod export;
 pub mod meeting;
 pub mod metrics;
 pub mod report;

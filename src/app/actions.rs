@@ -7,15 +7,21 @@ use opsbrief_domain::meeting::{
 };
 use opsbrief_domain::report::Topic;
 
-use crate::app::meeting::{ActionEditor, fmt_rate, person_name, status_id, status_text, topic_text};
+use crate::app::meeting::{
+    ActionEditor, fmt_rate, person_name, status_id, status_text, topic_text,
+};
 use crate::app::settings::PageIntro;
 use crate::app::state::AppState;
 use crate::app::workspace::WorkspaceState;
 use crate::browser::clock;
 use crate::i18n::{MeetingText, Text};
 
-const STATUSES: [ActionStatus; 4] =
-    [ActionStatus::Open, ActionStatus::InProgress, ActionStatus::Done, ActionStatus::Dropped];
+const STATUSES: [ActionStatus; 4] = [
+    ActionStatus::Open,
+    ActionStatus::InProgress,
+    ActionStatus::Done,
+    ActionStatus::Dropped,
+];
 
 fn status_from_id(id: &str) -> Option<ActionStatus> {
     STATUSES.into_iter().find(|s| status_id(*s) == id)
@@ -41,11 +47,20 @@ pub fn ActionsPage() -> impl IntoView {
     let stats = move || state.ws.with(|ws| ActionStats::compute(&ws.actions, today));
     let shown = move || {
         state.ws.with(|ws| {
-            board(&ws.actions, &filter.get(), sort.get(), today).into_iter().map(|a| a.id().clone()).collect::<Vec<_>>()
+            board(&ws.actions, &filter.get(), sort.get(), today)
+                .into_iter()
+                .map(|a| a.id().clone())
+                .collect::<Vec<_>>()
         })
     };
     let owners = move || {
-        state.ws.with(|ws| ws.roster.members().iter().map(|m| (m.id.clone(), m.name.clone())).collect::<Vec<_>>())
+        state.ws.with(|ws| {
+            ws.roster
+                .members()
+                .iter()
+                .map(|m| (m.id.clone(), m.name.clone()))
+                .collect::<Vec<_>>()
+        })
     };
 
     view! {
@@ -149,13 +164,49 @@ fn BoardRow(id: ActionId) -> impl IntoView {
     let t = move |text: MeetingText| app.t(text);
     let id = StoredValue::new(id);
     let today = clock::today();
-    let read = move |f: &dyn Fn(&opsbrief_domain::store::Workspace, &opsbrief_domain::meeting::Action) -> String| {
-        state.ws.with(|ws| ws.actions.iter().find(|a| a.id() == &id.get_value()).map(|a| f(ws, a)).unwrap_or_default())
+    let read = move |f: &dyn Fn(
+        &opsbrief_domain::store::Workspace,
+        &opsbrief_domain::meeting::Action,
+    ) -> String| {
+        state.ws.with(|ws| {
+            ws.actions
+                .iter()
+                .find(|a| a.id() == &id.get_value())
+                .map(|a| f(ws, a))
+                .unwrap_or_default()
+        })
     };
-    let overdue = move || state.ws.with(|ws| ws.actions.iter().any(|a| a.id() == &id.get_value() && a.is_overdue(today)));
-    let status = move || state.ws.with(|ws| ws.actions.iter().find(|a| a.id() == &id.get_value()).map(|a| a.status()));
-    let carried = move || state.ws.with(|ws| ws.actions.iter().find(|a| a.id() == &id.get_value()).map_or(0, |a| a.carried_count()));
-    let follow = move || state.ws.with(|ws| ws.actions.iter().find(|a| a.id() == &id.get_value()).and_then(|a| follow_through(a, &ws.meetings)));
+    let overdue = move || {
+        state.ws.with(|ws| {
+            ws.actions
+                .iter()
+                .any(|a| a.id() == &id.get_value() && a.is_overdue(today))
+        })
+    };
+    let status = move || {
+        state.ws.with(|ws| {
+            ws.actions
+                .iter()
+                .find(|a| a.id() == &id.get_value())
+                .map(|a| a.status())
+        })
+    };
+    let carried = move || {
+        state.ws.with(|ws| {
+            ws.actions
+                .iter()
+                .find(|a| a.id() == &id.get_value())
+                .map_or(0, |a| a.carried_count())
+        })
+    };
+    let follow = move || {
+        state.ws.with(|ws| {
+            ws.actions
+                .iter()
+                .find(|a| a.id() == &id.get_value())
+                .and_then(|a| follow_through(a, &ws.meetings))
+        })
+    };
     let fmt = |v: Option<f64>| v.map(|v| format!("{v:.4}")).unwrap_or_else(|| "–".into());
     view! {
         <tr data-action-id=id.get_value().to_string() class:overdue=overdue data-overdue=move || overdue().to_string() data-status=move || status().map(status_id)>

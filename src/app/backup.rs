@@ -27,7 +27,12 @@ fn download(name: &str, text: &str) -> Result<(), JsValue> {
     anchor.click();
     // The download has started from the click; the URL is released a little later, not at once,
     // because some browsers read it asynchronously.
-    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(5));
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(5),
+    );
     Ok(())
 }
 
@@ -45,7 +50,10 @@ pub fn BackupPanel() -> impl IntoView {
         let now = clock::now();
         let json = state.ws.with_untracked(|ws| Backup::new(ws, now).to_json());
         let name = format!("opsbrief-backup-{}.json", now.format("%Y-%m-%d"));
-        match json.map_err(|e| e.to_string()).and_then(|j| download(&name, &j).map_err(|e| format!("{e:?}"))) {
+        match json
+            .map_err(|e| e.to_string())
+            .and_then(|j| download(&name, &j).map_err(|e| format!("{e:?}")))
+        {
             Ok(()) => {
                 state.edit(|ws| ws.record_backup(now));
                 error.set(None);
@@ -56,7 +64,9 @@ pub fn BackupPanel() -> impl IntoView {
     };
     let pick = move |_| {
         let Some(input) = input_ref.get() else { return };
-        let Some(file) = input.files().and_then(|l| l.get(0)) else { return };
+        let Some(file) = input.files().and_then(|l| l.get(0)) else {
+            return;
+        };
         input.set_value("");
         spawn_local(async move {
             match files::read_file(&file).await {
@@ -75,13 +85,17 @@ pub fn BackupPanel() -> impl IntoView {
         });
     };
     let restore = move |mode: RestoreMode| {
-        let Some((_, backup)) = pending.get_untracked() else { return };
+        let Some((_, backup)) = pending.get_untracked() else {
+            return;
+        };
         let local = state.ws.get_untracked();
         let (restored, report) = backup.apply(&local, mode);
         let total = report.total();
         state.ws.set(restored);
         if !total.conflicts.is_empty() {
-            state.conflicts.update(|c| c.extend(total.conflicts.clone()));
+            state
+                .conflicts
+                .update(|c| c.extend(total.conflicts.clone()));
         }
         pending.set(None);
         message.set(Some(format!(
@@ -98,7 +112,10 @@ pub fn BackupPanel() -> impl IntoView {
         )));
     };
     let last = move || {
-        state.ws.with(|ws| ws.last_backup.map(|at| at.format("%Y-%m-%d %H:%M").to_string()))
+        state.ws.with(|ws| {
+            ws.last_backup
+                .map(|at| at.format("%Y-%m-%d %H:%M").to_string())
+        })
     };
     let due = move || state.ws.with(|ws| ws.backup_due(clock::today()));
 

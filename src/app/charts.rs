@@ -171,9 +171,9 @@ pub fn LineChart(
     let labelled_by = format!("{title_id} {desc_id}");
     let legend = legend.map(|(current, previous)| {
         view! {
-            <circle class="dot current" cx=LEFT + 8.0 cy=H - 12.0 r="3.5" />
+            <circle class="dot current legend" cx=LEFT + 8.0 cy=H - 12.0 r="3.5" />
             <text class="tick" x=LEFT + 16.0 y=H - 8.0>{current}</text>
-            <circle class="dot previous" cx=LEFT + 148.0 cy=H - 12.0 r="3.5" />
+            <circle class="dot previous legend" cx=LEFT + 148.0 cy=H - 12.0 r="3.5" />
             <text class="tick" x=LEFT + 156.0 y=H - 8.0>{previous}</text>
         }
     });

@@ -24,13 +24,28 @@ pub fn HistoryPage() -> impl IntoView {
             closed_meetings(&ws.meetings)
                 .into_iter()
                 .rev()
-                .map(|(m, r)| (m.id().clone(), m.date(), m.emergency_plan().is_some(), m.rating(), r.cost.to_string(), r.action_stats.completion_rate, r.forced))
+                .map(|(m, r)| {
+                    (
+                        m.id().clone(),
+                        m.date(),
+                        m.emergency_plan().is_some(),
+                        m.rating(),
+                        r.cost.to_string(),
+                        r.action_stats.completion_rate,
+                        r.forced,
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });
     let completion = Memo::new(move |_| state.ws.with(|ws| completion_rate_series(&ws.meetings)));
     let ratings = Memo::new(move |_| {
-        state.ws.with(|ws| rating_series(&ws.meetings).into_iter().map(|(d, r)| (d, r.map(f64::from))).collect::<Vec<_>>())
+        state.ws.with(|ws| {
+            rating_series(&ws.meetings)
+                .into_iter()
+                .map(|(d, r)| (d, r.map(f64::from)))
+                .collect::<Vec<_>>()
+        })
     });
     let trends = Memo::new(move |_| state.ws.with(|ws| metric_trends(&ws.meetings)));
 
@@ -117,10 +132,22 @@ fn LineChart(points: Vec<(NaiveDate, Option<f64>)>, percent: bool) -> impl IntoV
         return view! { <p class="empty">{app.t(MeetingText::NoData)}</p> }.into_any();
     }
     let known: Vec<f64> = points.iter().filter_map(|(_, v)| *v).collect();
-    let (min, max) = known.iter().fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
-    let span = if (max - min).abs() < f64::EPSILON { 1.0 } else { max - min };
+    let (min, max) = known
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+    let span = if (max - min).abs() < f64::EPSILON {
+        1.0
+    } else {
+        max - min
+    };
     let n = points.len();
-    let x = move |i: usize| if n <= 1 { WIDTH / 2.0 } else { PAD + (WIDTH - 2.0 * PAD) * i as f64 / (n - 1) as f64 };
+    let x = move |i: usize| {
+        if n <= 1 {
+            WIDTH / 2.0
+        } else {
+            PAD + (WIDTH - 2.0 * PAD) * i as f64 / (n - 1) as f64
+        }
+    };
     let y = move |v: f64| HEIGHT - PAD - (HEIGHT - 2.0 * PAD) * (v - min) / span;
     // Consecutive known values are joined; a missing week breaks the line.
     let mut path = String::new();
@@ -128,13 +155,27 @@ fn LineChart(points: Vec<(NaiveDate, Option<f64>)>, percent: bool) -> impl IntoV
     for (i, (_, v)) in points.iter().enumerate() {
         match v {
             Some(v) => {
-                path.push_str(&format!("{}{:.1},{:.1} ", if pen_down { "L" } else { "M" }, x(i), y(*v)));
+                path.push_str(&format!(
+                    "{}{:.1},{:.1} ",
+                    if pen_down { "L" } else { "M" },
+                    x(i),
+                    y(*v)
+                ));
                 pen_down = true;
             }
             None => pen_down = false,
         }
     }
-    let label = move |v: f64| if percent { fmt_rate(Some(v)) } else { format!("{v:.2}").trim_end_matches('0').trim_end_matches('.').to_string() };
+    let label = move |v: f64| {
+        if percent {
+            fmt_rate(Some(v))
+        } else {
+            format!("{v:.2}")
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .to_string()
+        }
+    };
     let summary = points
         .iter()
         .map(|(d, v)| format!("{d}: {}", v.map(label).unwrap_or_else(|| "–".into())))

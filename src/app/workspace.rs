@@ -22,8 +22,8 @@ use opsbrief_domain::store::{
 };
 
 use crate::app::state::AppState;
-use crate::browser::storage::{self, StorageError};
 use crate::browser::clock;
+use crate::browser::storage::{self, StorageError};
 use crate::i18n::{Lang, MeetingText, Text};
 
 /// A stored value that could not be loaded, as shown in the banner.
@@ -162,7 +162,8 @@ impl WorkspaceState {
 
     /// The language stored in the workspace, if it names one the UI speaks.
     pub fn stored_lang(self) -> Option<Lang> {
-        self.ws.with_untracked(|ws| ws.lang.as_deref().and_then(Lang::from_tag))
+        self.ws
+            .with_untracked(|ws| ws.lang.as_deref().and_then(Lang::from_tag))
     }
 
     /// Starts keeping storage in step with the workspace: the one save effect, the listener for
@@ -194,7 +195,9 @@ impl WorkspaceState {
                         app.storage_problem.set(None);
                     }
                 }
-                Err(StorageError::QuotaExceeded) => app.storage_problem.set(Some(Text::StorageFull)),
+                Err(StorageError::QuotaExceeded) => {
+                    app.storage_problem.set(Some(Text::StorageFull))
+                }
                 Err(_) => app.storage_problem.set(Some(Text::StorageUnavailable)),
             }
         });

@@ -35,5 +35,8 @@ pub fn new_id(prefix: &str) -> String {
         n
     });
     let random = (js_sys::Math::random() * f64::from(0xff_ffff_u32)) as u32;
-    format!("{prefix}-{}-{count}-{random:06x}", now().format("%Y%m%dT%H%M%S"))
+    format!(
+        "{prefix}-{}-{count}-{random:06x}",
+        now().format("%Y%m%dT%H%M%S")
+    )
 }

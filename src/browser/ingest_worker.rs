@@ -37,8 +37,8 @@ impl IngestWorker {
         options.set_type(WorkerType::Module);
         let worker = Worker::new_with_options(WORKER_URL, &options).map_err(|e| format!("{e:?}"))?;
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let Some(json) = event.data().as_string() else { return };
-            match serde_json::from_str::<WorkerEvent>(&json) {
+            let Ok(bytes) = event.data().dyn_into::<js_sys::Uint8Array>() else { return };
+            match postcard::from_bytes::<WorkerEvent>(&bytes.to_vec()) {
                 Ok(WorkerEvent::Ready) => flush_pending(),
                 Ok(event) => on_event(event),
                 Err(e) => web_sys::console::error_1(&format!("unreadable worker message: {e}").into()),

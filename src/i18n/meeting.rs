@@ -205,9 +205,15 @@ impl Translate for MeetingText {
             MeetingText::AgendaTitle => ("Agenda", "议程"),
             MeetingText::All => ("All", "全部"),
             MeetingText::Attendees => ("Attendees", "参会人"),
-            MeetingText::BackupDue => ("A backup is due (7 days or more, or never made)", "该备份了（已超过 7 天或从未备份）"),
+            MeetingText::BackupDue => (
+                "A backup is due (7 days or more, or never made)",
+                "该备份了（已超过 7 天或从未备份）",
+            ),
             MeetingText::BackupMadeOn => ("made on", "创建于"),
-            MeetingText::BackupNag => ("No backup for 7 days or more: your meetings and actions live only in this browser.", "已超过 7 天未备份：你的会议和行动项只保存在本浏览器中。"),
+            MeetingText::BackupNag => (
+                "No backup for 7 days or more: your meetings and actions live only in this browser.",
+                "已超过 7 天未备份：你的会议和行动项只保存在本浏览器中。",
+            ),
             MeetingText::BackupSaved => ("Backup downloaded:", "备份已下载："),
             MeetingText::BackupTitle => ("Backup and restore", "备份与恢复"),
             MeetingText::Baseline => ("baseline", "基线"),
@@ -226,18 +232,28 @@ impl Translate for MeetingText {
             MeetingText::CheckReviewsRemoved => ("Reviews removed", "评论被删除"),
             MeetingText::CheckSuppressed => ("ASIN suppressed or blocked", "ASIN 被抑制或屏蔽"),
             MeetingText::CloseMeeting => ("Close the meeting", "结束会议"),
-            MeetingText::CloseProblemsTitle => ("Before closing, fix these (or close anyway, which records them):", "结束前请先处理以下问题（或强制结束，问题将被记录）："),
+            MeetingText::CloseProblemsTitle => (
+                "Before closing, fix these (or close anyway, which records them):",
+                "结束前请先处理以下问题（或强制结束，问题将被记录）：",
+            ),
             MeetingText::CloseRecord => ("Close the record", "关闭记录"),
             MeetingText::CloseTitle => ("Rating and close", "评分与结束"),
             MeetingText::Closed => ("closed", "已结束"),
-            MeetingText::ClosedForced => ("Closed despite open problems", "在存在未解决问题时强制结束"),
+            MeetingText::ClosedForced => {
+                ("Closed despite open problems", "在存在未解决问题时强制结束")
+            }
             MeetingText::CompletionRate => ("Completion rate of actions due", "到期行动项完成率"),
             MeetingText::Conclusion => ("Conclusion", "结论"),
             MeetingText::Conflicts => ("conflicts", "冲突"),
-            MeetingText::ConflictsTitle => ("Another tab edited the same records. The newer version was kept; the other one is below so nothing is lost.", "另一个标签页修改了相同的记录。已保留较新的版本；另一个版本列在下面，内容不会丢失。"),
+            MeetingText::ConflictsTitle => (
+                "Another tab edited the same records. The newer version was kept; the other one is below so nothing is lost.",
+                "另一个标签页修改了相同的记录。已保留较新的版本；另一个版本列在下面，内容不会丢失。",
+            ),
             MeetingText::Cost => ("Cost", "成本"),
             MeetingText::CostSoFar => ("Cost so far", "当前成本"),
-            MeetingText::DateInvalid => ("Enter a valid date and time.", "请输入有效的日期和时间。"),
+            MeetingText::DateInvalid => {
+                ("Enter a valid date and time.", "请输入有效的日期和时间。")
+            }
             MeetingText::Dismiss => ("Dismiss", "知道了"),
             MeetingText::DownloadBackup => ("Download a backup", "下载备份"),
             MeetingText::DropAction => ("Drop", "放弃"),
@@ -245,15 +261,30 @@ impl Translate for MeetingText {
             MeetingText::Edit => ("Edit", "编辑"),
             MeetingText::Elapsed => ("Elapsed", "已用时间"),
             MeetingText::EmergencyAppeal => ("Step 4: appeal or fix", "第 4 步：申诉或修复"),
-            MeetingText::EmergencyConfirm => ("Step 1: confirm the problem is real (hijacker, ASIN suppressed or blocked, reviews removed)", "第 1 步：确认问题属实（跟卖、ASIN 被抑制或屏蔽、评论被删）"),
-            MeetingText::EmergencyIntro => ("For a sudden problem such as a ranking drop: hold it within 24 hours and work the four steps in order.", "用于排名骤降等突发问题：24 小时内召开，按顺序完成四个步骤。"),
+            MeetingText::EmergencyConfirm => (
+                "Step 1: confirm the problem is real (hijacker, ASIN suppressed or blocked, reviews removed)",
+                "第 1 步：确认问题属实（跟卖、ASIN 被抑制或屏蔽、评论被删）",
+            ),
+            MeetingText::EmergencyIntro => (
+                "For a sudden problem such as a ranking drop: hold it within 24 hours and work the four steps in order.",
+                "用于排名骤降等突发问题：24 小时内召开，按顺序完成四个步骤。",
+            ),
             MeetingText::EmergencyMeeting => ("Emergency meeting", "紧急会议"),
-            MeetingText::EmergencyReviewLog => ("Step 2: review the last two weeks of the operation log (price, bid, listing changes)", "第 2 步：检查最近两周的操作日志（价格、竞价、页面修改）"),
-            MeetingText::EmergencyRuleOut => ("Step 3: rule out our own mistake", "第 3 步：排除自身操作失误"),
+            MeetingText::EmergencyReviewLog => (
+                "Step 2: review the last two weeks of the operation log (price, bid, listing changes)",
+                "第 2 步：检查最近两周的操作日志（价格、竞价、页面修改）",
+            ),
+            MeetingText::EmergencyRuleOut => (
+                "Step 3: rule out our own mistake",
+                "第 3 步：排除自身操作失误",
+            ),
             MeetingText::EmergencyTrigger => ("What happened", "发生了什么"),
             MeetingText::FollowThrough => ("Follow-through", "跟进效果"),
             MeetingText::ForceClose => ("Close anyway", "强制结束"),
-            MeetingText::ForceCloseConfirm => ("I close the meeting with these problems, and they will be recorded.", "我确认在存在这些问题时结束会议，问题将被记录。"),
+            MeetingText::ForceCloseConfirm => (
+                "I close the meeting with these problems, and they will be recorded.",
+                "我确认在存在这些问题时结束会议，问题将被记录。",
+            ),
             MeetingText::Found => ("Found", "发现问题"),
             MeetingText::GoToBackup => ("Make a backup", "去备份"),
             MeetingText::GoToFix => ("Go to fix", "去处理"),
@@ -262,14 +293,23 @@ impl Translate for MeetingText {
             MeetingText::ItemAnythingElse => ("Anything else", "其他事项"),
             MeetingText::ItemCustom => ("Other item", "其他议程"),
             MeetingText::ItemReview => ("Review of previous actions", "回顾上次行动项"),
-            MeetingText::KeptAside => ("It was saved by a newer version of OpsBrief and is left untouched.", "该数据由较新版本的 OpsBrief 保存，已原样保留。"),
+            MeetingText::KeptAside => (
+                "It was saved by a newer version of OpsBrief and is left untouched.",
+                "该数据由较新版本的 OpsBrief 保存，已原样保留。",
+            ),
             MeetingText::KeptLocal => ("kept local", "保留本地"),
-            MeetingText::KeptOtherTab => ("the other tab’s version was kept", "保留了另一个标签页的版本"),
+            MeetingText::KeptOtherTab => (
+                "the other tab’s version was kept",
+                "保留了另一个标签页的版本",
+            ),
             MeetingText::KeptThisTab => ("this tab’s version was kept", "保留了本标签页的版本"),
             MeetingText::Kind => ("Kind", "类型"),
             MeetingText::Last14Days => ("Last 14 days only", "仅显示最近 14 天"),
             MeetingText::LastBackup => ("Last backup", "上次备份"),
-            MeetingText::LoadProblemsTitle => ("Some stored data could not be read. Everything else loaded; the unreadable text was kept aside, nothing was deleted.", "部分已保存的数据无法读取。其他数据已正常加载；无法读取的内容已另存，没有删除任何数据。"),
+            MeetingText::LoadProblemsTitle => (
+                "Some stored data could not be read. Everything else loaded; the unreadable text was kept aside, nothing was deleted.",
+                "部分已保存的数据无法读取。其他数据已正常加载；无法读取的内容已另存，没有删除任何数据。",
+            ),
             MeetingText::MeetingClock => ("Meeting clock", "会议计时"),
             MeetingText::MeetingDate => ("Date", "日期"),
             MeetingText::MeetingsTitle => ("Meetings", "会议"),
@@ -288,10 +328,19 @@ impl Translate for MeetingText {
             MeetingText::NoActions => ("No action matches.", "没有符合条件的行动项。"),
             MeetingText::NoData => ("No data yet", "暂无数据"),
             MeetingText::NoLogEntries => ("No entry in this period.", "该时段没有记录。"),
-            MeetingText::NoOpenMeeting => ("No meeting is open. Start a new one above.", "当前没有进行中的会议。请在上方新建。"),
+            MeetingText::NoOpenMeeting => (
+                "No meeting is open. Start a new one above.",
+                "当前没有进行中的会议。请在上方新建。",
+            ),
             MeetingText::NoPastMeetings => ("No closed meeting yet.", "还没有已结束的会议。"),
-            MeetingText::NoSnapshot => ("No metric was shown in this meeting.", "本次会议没有展示指标。"),
-            MeetingText::NoSuchRecord => ("This meeting is not closed or no longer exists.", "该会议尚未结束或已不存在。"),
+            MeetingText::NoSnapshot => (
+                "No metric was shown in this meeting.",
+                "本次会议没有展示指标。",
+            ),
+            MeetingText::NoSuchRecord => (
+                "This meeting is not closed or no longer exists.",
+                "该会议尚未结束或已不存在。",
+            ),
             MeetingText::NobodyYet => ("– nobody yet –", "– 暂无 –"),
             MeetingText::NotChecked => ("not checked", "未检查"),
             MeetingText::NotFound => ("Not found", "未发现"),
@@ -299,7 +348,10 @@ impl Translate for MeetingText {
             MeetingText::Note => ("Note", "说明"),
             MeetingText::NoteRequired => ("Say what changed.", "请说明改了什么。"),
             MeetingText::Notes => ("Notes", "记录"),
-            MeetingText::NothingToReview => ("No open action from earlier meetings.", "没有以往会议遗留的未完成行动项。"),
+            MeetingText::NothingToReview => (
+                "No open action from earlier meetings.",
+                "没有以往会议遗留的未完成行动项。",
+            ),
             MeetingText::OpLogTitle => ("Operation log", "操作日志"),
             MeetingText::OpenEmergency => ("Open the emergency meeting", "召开紧急会议"),
             MeetingText::OpenRecord => ("Open the record", "查看记录"),
@@ -310,23 +362,41 @@ impl Translate for MeetingText {
             MeetingText::PastDeadline => ("Past the 24-hour deadline", "已超过 24 小时期限"),
             MeetingText::PauseTimer => ("Pause", "暂停"),
             MeetingText::PerHour => ("per hour", "每小时"),
-            MeetingText::ProblemEmergencyStepOpen => ("Emergency step not done", "紧急会议步骤未完成"),
-            MeetingText::ProblemIncompleteAction => ("Action without all five steps", "行动项五步不全"),
-            MeetingText::ProblemNeverStarted => ("The meeting clock never ran (start it or a timer)", "会议计时从未开始（请开始会议或任一议程计时）"),
+            MeetingText::ProblemEmergencyStepOpen => {
+                ("Emergency step not done", "紧急会议步骤未完成")
+            }
+            MeetingText::ProblemIncompleteAction => {
+                ("Action without all five steps", "行动项五步不全")
+            }
+            MeetingText::ProblemNeverStarted => (
+                "The meeting clock never ran (start it or a timer)",
+                "会议计时从未开始（请开始会议或任一议程计时）",
+            ),
             MeetingText::ProblemNoChair => ("No chair", "没有主持人"),
             MeetingText::ProblemNoRating => ("No rating", "没有评分"),
             MeetingText::ProblemNoRecorder => ("No recorder", "没有记录人"),
-            MeetingText::ProblemTopicWithoutOutcome => ("Topic without a conclusion or an action", "议题既无结论也无行动项"),
+            MeetingText::ProblemTopicWithoutOutcome => (
+                "Topic without a conclusion or an action",
+                "议题既无结论也无行动项",
+            ),
             MeetingText::ProblemUnreviewed => ("Earlier action not reviewed", "以往行动项未回顾"),
             MeetingText::QuarantinedAs => ("Its text was kept under", "原始内容已另存为"),
-            MeetingText::RateInvalid => ("Enter the hourly rate as a number.", "请以数字输入时薪。"),
+            MeetingText::RateInvalid => {
+                ("Enter the hourly rate as a number.", "请以数字输入时薪。")
+            }
             MeetingText::Rating => ("Rating (1–10)", "评分（1–10）"),
-            MeetingText::ReadyToClose => ("Ready to close: every topic has an outcome and every action was reviewed.", "可以结束：每个议题都有结果，所有行动项都已回顾。"),
+            MeetingText::ReadyToClose => (
+                "Ready to close: every topic has an outcome and every action was reviewed.",
+                "可以结束：每个议题都有结果，所有行动项都已回顾。",
+            ),
             MeetingText::Reason => ("Reason (required)", "原因（必填）"),
             MeetingText::Recorder => ("Recorder", "记录人"),
             MeetingText::RemoveItem => ("Remove item", "删除议程"),
             MeetingText::Reopen => ("Reopen", "重新打开"),
-            MeetingText::ReplaceExplained => ("Replace: the backup replaces the data here. Merge: records are combined by id and the newer version of each is kept.", "替换：用备份替换此处的数据。合并：按编号合并记录，每条保留较新的版本。"),
+            MeetingText::ReplaceExplained => (
+                "Replace: the backup replaces the data here. Merge: records are combined by id and the newer version of each is kept.",
+                "替换：用备份替换此处的数据。合并：按编号合并记录，每条保留较新的版本。",
+            ),
             MeetingText::RestoreFromFile => ("Restore from a file…", "从文件恢复…"),
             MeetingText::RestoreMerge => ("Merge", "合并"),
             MeetingText::RestoreReplace => ("Replace", "替换"),
@@ -353,7 +423,7 @@ impl Translate for MeetingText {
             MeetingText::StatusDone => ("Done", "已完成"),
             MeetingText::StatusDropped => ("Dropped", "已放弃"),
             MeetingText::StatusInProgress => ("In progress", "进行中"),
-            MeetingText::StatusOpen => ("Open", "未开始"),
+            MeetingText::StatusOpen => ("Open", "待处理"),
             MeetingText::StepCountermeasure => ("Countermeasure", "对策"),
             MeetingText::StepDone => ("Step done", "本步骤已完成"),
             MeetingText::StepDueDate => ("Due date", "截止日"),
@@ -369,12 +439,18 @@ impl Translate for MeetingText {
             MeetingText::Timebox => ("Timebox (minutes)", "时长（分钟）"),
             MeetingText::Topic => ("Topic", "议题"),
             MeetingText::TopicAds => ("Advertising and ACoS", "广告与 ACoS"),
-            MeetingText::TopicHealth => ("Account health and customer experience", "账户健康与客户体验"),
+            MeetingText::TopicHealth => (
+                "Account health and customer experience",
+                "账户健康与客户体验",
+            ),
             MeetingText::TopicInventory => ("Inventory and FBA", "库存与 FBA"),
             MeetingText::TopicSales => ("Sales and target", "销售与目标"),
             MeetingText::Trends => ("Trends over the weeks", "每周趋势"),
             MeetingText::Updated => ("updated", "更新"),
-            MeetingText::UpdatedFromOtherTab => ("Updated with changes from another tab.", "已合并另一个标签页的修改。"),
+            MeetingText::UpdatedFromOtherTab => (
+                "Updated with changes from another tab.",
+                "已合并另一个标签页的修改。",
+            ),
             MeetingText::VersionNotKept => ("The version that was not kept", "未保留的版本"),
             MeetingText::WeeklyMeeting => ("Weekly meeting", "周会"),
             MeetingText::When => ("When", "时间"),

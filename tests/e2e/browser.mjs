@@ -5,7 +5,7 @@ import { chromium } from "playwright-core";
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 // The flags that keep Chromium from calling home on this closed network (see the machine notes).
-const ARGS = [
+export const ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",

@@ -72,6 +72,9 @@ mod tests {
         assert_eq!(snapshot.link("ads.acos.SP").value_at_creation, Some(0.285));
         assert_eq!(snapshot.link("sales.target").value_at_creation, None);
         let unknown = snapshot.link("health.odr");
-        assert_eq!((unknown.id.as_str(), unknown.value_at_creation), ("health.odr", None));
+        assert_eq!(
+            (unknown.id.as_str(), unknown.value_at_creation),
+            ("health.odr", None)
+        );
     }
 }

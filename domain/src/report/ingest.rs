@@ -276,7 +276,6 @@ fn magic_kind(held: &[u8]) -> Option<&'static str> {
         (b"Rar!", "a RAR archive"),
         (b"7z\xBC\xAF", "a 7-Zip archive"),
         (b"\x7FELF", "a program"),
-        (b"MZ", "a program"),
     ];
     MAGIC.iter().find(|(magic, _)| held.starts_with(magic)).map(|(_, what)| *what)
 }

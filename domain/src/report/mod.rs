@@ -36,7 +36,7 @@ pub fn read_report(file_name: &str, bytes: &[u8]) -> Result<LoadedReport, Import
 }
 
 /// A per-kind reader: takes data rows one by one, then returns the aggregated data.
-pub(crate) trait RowSink {
+pub(crate) trait RowSink: Send {
     /// Adds one data row; an `Err` skips the row with that reason.
     fn row(&mut self, row: &Row<'_>, ctx: &mut ReadContext) -> Result<(), String>;
     /// Returns the aggregated data once every row has been read.
@@ -65,5 +65,27 @@ pub(crate) fn make_sink(kind: ReportKind, header: &Header, ctx: &mut ReadContext
         // Account health is JSON and never reaches the delimited readers; an empty Orders sink
         // keeps this total without a panic path.
         ReportKind::AccountHealth => Box::new(orders::OrdersSink::new(header, ctx)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_streaming_reader_can_move_to_a_worker_thread() {
+        fn assert_send<T: Send>() {}
+        assert_send::<Ingest>();
+        assert_send::<ImportError>();
+    }
+
+    #[test]
+    fn read_report_is_ingest_in_one_push() {
+        let bytes = b"Date,Ordered Product Sales,Units Ordered,Sessions - Total\n2026-09-01,$5.00,1,10\n";
+        let mut ingest = Ingest::new("d.csv");
+        ingest.push(bytes).unwrap();
+        assert_eq!(ingest.bytes_read(), bytes.len() as u64);
+        assert_eq!(ingest.rows_read(), 1);
+        assert_eq!(ingest.finish().unwrap(), read_report("d.csv", bytes).unwrap());
     }
 }

@@ -35,7 +35,10 @@ pub fn ItemActions(topic: Option<Topic>) -> impl IntoView {
         let action = Action::new(
             ActionId::new(clock::new_id("a")),
             Some(ctx.id.get_value()),
-            ActionFields { topic, ..ActionFields::default() },
+            ActionFields {
+                topic,
+                ..ActionFields::default()
+            },
             clock::now(),
         );
         let id = action.id().to_string();
@@ -61,7 +64,13 @@ pub fn ActionEditor(id: ActionId) -> impl IntoView {
     let t = move |text: MeetingText| app.t(text);
     let id = StoredValue::new(id);
     let read = move |f: fn(&Action) -> String| {
-        state.ws.with(|ws| ws.actions.iter().find(|a| a.id() == &id.get_value()).map(f).unwrap_or_default())
+        state.ws.with(|ws| {
+            ws.actions
+                .iter()
+                .find(|a| a.id() == &id.get_value())
+                .map(f)
+                .unwrap_or_default()
+        })
     };
     let edit = move |f: Box<dyn FnOnce(&mut ActionFields) + Send + Sync>| {
         state.edit(|ws| {
@@ -71,13 +80,26 @@ pub fn ActionEditor(id: ActionId) -> impl IntoView {
         });
     };
     let missing = move || {
-        state.ws.with(|ws| ws.actions.iter().find(|a| a.id() == &id.get_value()).map(Action::missing_steps).unwrap_or_default())
+        state.ws.with(|ws| {
+            ws.actions
+                .iter()
+                .find(|a| a.id() == &id.get_value())
+                .map(Action::missing_steps)
+                .unwrap_or_default()
+        })
     };
     let dropped = move || {
-        state.ws.with(|ws| ws.actions.iter().any(|a| a.id() == &id.get_value() && a.status() == ActionStatus::Dropped))
+        state.ws.with(|ws| {
+            ws.actions
+                .iter()
+                .any(|a| a.id() == &id.get_value() && a.status() == ActionStatus::Dropped)
+        })
     };
     let key = id.get_value().to_string();
-    let text_field = move |field: &'static str, label: MeetingText, get: fn(&Action) -> String, set: fn(&mut ActionFields, String)| {
+    let text_field = move |field: &'static str,
+                           label: MeetingText,
+                           get: fn(&Action) -> String,
+                           set: fn(&mut ActionFields, String)| {
         let element_id = format!("{field}-{}", id.get_value());
         view! {
             <label class="block">
@@ -96,7 +118,15 @@ pub fn ActionEditor(id: ActionId) -> impl IntoView {
         }
     };
     let owner = move || read(|a| a.owner().map(|o| o.to_string()).unwrap_or_default());
-    let subject_kind = move || read(|a| a.fields().subject.as_ref().map(|s| subject_id(s.kind).to_string()).unwrap_or_default());
+    let subject_kind = move || {
+        read(|a| {
+            a.fields()
+                .subject
+                .as_ref()
+                .map(|s| subject_id(s.kind).to_string())
+                .unwrap_or_default()
+        })
+    };
 
     view! {
         <fieldset
@@ -241,7 +271,9 @@ pub fn subject_id(kind: SubjectKind) -> &'static str {
 }
 
 fn subject_from_id(id: &str) -> Option<SubjectKind> {
-    [SubjectKind::Asin, SubjectKind::Sku, SubjectKind::Campaign].into_iter().find(|k| subject_id(*k) == id)
+    [SubjectKind::Asin, SubjectKind::Sku, SubjectKind::Campaign]
+        .into_iter()
+        .find(|k| subject_id(*k) == id)
 }
 
 pub fn subject_text(kind: SubjectKind) -> MeetingText {

@@ -18,8 +18,14 @@ pub fn AgendaList() -> impl IntoView {
     let ctx = RunCtx::get();
     let t = move |text: MeetingText| app.t(text);
     let total = move || {
-        ctx.with(|m| format!("{} / {} min", m.agenda().total_minutes(), m.agenda().limit_minutes()))
-            .unwrap_or_default()
+        ctx.with(|m| {
+            format!(
+                "{} / {} min",
+                m.agenda().total_minutes(),
+                m.agenda().limit_minutes()
+            )
+        })
+        .unwrap_or_default()
     };
     let new_title = RwSignal::new(String::new());
     let new_minutes = RwSignal::new("5".to_string());
@@ -27,7 +33,10 @@ pub fn AgendaList() -> impl IntoView {
         ev.prevent_default();
         let title = new_title.get_untracked();
         let minutes = new_minutes.get_untracked().trim().parse().unwrap_or(0);
-        ctx.edit(move |m, _, _, now| m.edit_agenda(now, |a| a.add_item(title, minutes)).map(|_| ()));
+        ctx.edit(move |m, _, _, now| {
+            m.edit_agenda(now, |a| a.add_item(title, minutes))
+                .map(|_| ())
+        });
         if ctx.error.get_untracked().is_none() {
             new_title.set(String::new());
         }
@@ -71,12 +80,29 @@ fn AgendaItemView(index: usize, kind: AgendaItemKind) -> impl IntoView {
     let now = Ticker::get().0;
     let t = move |text: MeetingText| app.t(text);
     let item = move |f: fn(&AgendaItem) -> String| {
-        ctx.with(|m| m.agenda().item(index).map(f)).flatten().unwrap_or_default()
+        ctx.with(|m| m.agenda().item(index).map(f))
+            .flatten()
+            .unwrap_or_default()
     };
-    let title = move || ctx.with(|m| m.agenda().item(index).map(|i| item_title(i, app))).flatten().unwrap_or_default();
-    let running = move || ctx.with(|m| m.agenda().running() == Some(index)).unwrap_or(false);
-    let elapsed = move || ctx.with(|m| m.agenda().item(index).map(|i| i.elapsed(now.get()))).flatten().unwrap_or_default();
-    let overrun = move || ctx.with(|m| m.agenda().item(index).map(|i| i.overrun(now.get()))).flatten().unwrap_or_default();
+    let title = move || {
+        ctx.with(|m| m.agenda().item(index).map(|i| item_title(i, app)))
+            .flatten()
+            .unwrap_or_default()
+    };
+    let running = move || {
+        ctx.with(|m| m.agenda().running() == Some(index))
+            .unwrap_or(false)
+    };
+    let elapsed = move || {
+        ctx.with(|m| m.agenda().item(index).map(|i| i.elapsed(now.get())))
+            .flatten()
+            .unwrap_or_default()
+    };
+    let overrun = move || {
+        ctx.with(|m| m.agenda().item(index).map(|i| i.overrun(now.get())))
+            .flatten()
+            .unwrap_or_default()
+    };
     let is_overrun = move || overrun() > chrono::Duration::zero();
     let kind_id = item_kind_id(kind);
     let pinned = kind == AgendaItemKind::ReviewPreviousActions;
@@ -90,7 +116,9 @@ fn AgendaItemView(index: usize, kind: AgendaItemKind) -> impl IntoView {
         }
         .into_any(),
         AgendaItemKind::EmergencyStep(step) => view! { <EmergencyStepPanel step /> }.into_any(),
-        AgendaItemKind::AnythingElse | AgendaItemKind::Custom => view! { <ItemActions topic=None /> }.into_any(),
+        AgendaItemKind::AnythingElse | AgendaItemKind::Custom => {
+            view! { <ItemActions topic=None /> }.into_any()
+        }
     };
     let conclusion_id = format!("conclusion-{kind_id}-{index}");
 

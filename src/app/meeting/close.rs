@@ -4,7 +4,10 @@
 use leptos::prelude::*;
 use opsbrief_domain::meeting::{AgendaItemKind, CloseMode, CloseProblem};
 
-use super::{RunCtx, emergency_step_id, emergency_step_text, focus_element, item_kind_id, step_text, topic_text};
+use super::{
+    RunCtx, emergency_step_id, emergency_step_text, focus_element, item_kind_id, step_text,
+    topic_text,
+};
 use crate::app::state::AppState;
 use crate::app::workspace::{WorkspaceState, current_snapshot};
 use crate::i18n::MeetingText;
@@ -16,49 +19,95 @@ pub fn ClosePanel() -> impl IntoView {
     let ctx = RunCtx::get();
     let t = move |text: MeetingText| app.t(text);
     let problems = Memo::new(move |_| {
-        state.ws.with(|ws| ctx.with(|m| m.close_problems(&ws.actions))).unwrap_or_default()
+        state
+            .ws
+            .with(|ws| ctx.with(|m| m.close_problems(&ws.actions)))
+            .unwrap_or_default()
     });
     let force = RwSignal::new(false);
     let rating = move || ctx.with(|m| m.rating()).flatten();
     let close = move |mode: CloseMode| {
-        ctx.edit(move |m, actions, _, now| m.close(actions, current_snapshot(), now, mode).map(|_| ()));
+        ctx.edit(move |m, actions, _, now| {
+            m.close(actions, current_snapshot(), now, mode).map(|_| ())
+        });
     };
 
     // Where each problem is fixed, and how to say it.
     let describe = move |problem: &CloseProblem| -> (String, String) {
         match problem {
-            CloseProblem::NoChair => (t(MeetingText::ProblemNoChair)().into(), "chair-select".into()),
-            CloseProblem::NoRecorder => (t(MeetingText::ProblemNoRecorder)().into(), "recorder-select".into()),
-            CloseProblem::NoRating => (t(MeetingText::ProblemNoRating)().into(), "rating-input".into()),
-            CloseProblem::NeverStarted => (t(MeetingText::ProblemNeverStarted)().into(), "start-meeting".into()),
+            CloseProblem::NoChair => (
+                t(MeetingText::ProblemNoChair)().into(),
+                "chair-select".into(),
+            ),
+            CloseProblem::NoRecorder => (
+                t(MeetingText::ProblemNoRecorder)().into(),
+                "recorder-select".into(),
+            ),
+            CloseProblem::NoRating => (
+                t(MeetingText::ProblemNoRating)().into(),
+                "rating-input".into(),
+            ),
+            CloseProblem::NeverStarted => (
+                t(MeetingText::ProblemNeverStarted)().into(),
+                "start-meeting".into(),
+            ),
             CloseProblem::TopicWithoutOutcome { topic } => {
                 let index = ctx
                     .with(|m| m.agenda().position(AgendaItemKind::Topic(*topic)))
                     .flatten()
                     .unwrap_or_default();
                 (
-                    format!("{}: {}", t(MeetingText::ProblemTopicWithoutOutcome)(), t(topic_text(*topic))()),
-                    format!("conclusion-{}-{index}", item_kind_id(AgendaItemKind::Topic(*topic))),
+                    format!(
+                        "{}: {}",
+                        t(MeetingText::ProblemTopicWithoutOutcome)(),
+                        t(topic_text(*topic))()
+                    ),
+                    format!(
+                        "conclusion-{}-{index}",
+                        item_kind_id(AgendaItemKind::Topic(*topic))
+                    ),
                 )
             }
             CloseProblem::IncompleteAction { action, missing } => {
                 let problem = state.ws.with(|ws| {
-                    ws.actions.iter().find(|a| a.id() == action).map(|a| a.fields().problem.clone()).unwrap_or_default()
+                    ws.actions
+                        .iter()
+                        .find(|a| a.id() == action)
+                        .map(|a| a.fields().problem.clone())
+                        .unwrap_or_default()
                 });
-                let names = missing.iter().map(|s| t(step_text(*s))()).collect::<Vec<_>>().join(", ");
+                let names = missing
+                    .iter()
+                    .map(|s| t(step_text(*s))())
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 (
-                    format!("{} «{problem}»: {names}", t(MeetingText::ProblemIncompleteAction)()),
+                    format!(
+                        "{} «{problem}»: {names}",
+                        t(MeetingText::ProblemIncompleteAction)()
+                    ),
                     format!("action-{action}"),
                 )
             }
             CloseProblem::UnreviewedAction { action } => {
                 let problem = state.ws.with(|ws| {
-                    ws.actions.iter().find(|a| a.id() == action).map(|a| a.fields().problem.clone()).unwrap_or_default()
+                    ws.actions
+                        .iter()
+                        .find(|a| a.id() == action)
+                        .map(|a| a.fields().problem.clone())
+                        .unwrap_or_default()
                 });
-                (format!("{} «{problem}»", t(MeetingText::ProblemUnreviewed)()), format!("review-{action}"))
+                (
+                    format!("{} «{problem}»", t(MeetingText::ProblemUnreviewed)()),
+                    format!("review-{action}"),
+                )
             }
             CloseProblem::EmergencyStepOpen { step } => (
-                format!("{}: {}", t(MeetingText::ProblemEmergencyStepOpen)(), t(emergency_step_text(*step))()),
+                format!(
+                    "{}: {}",
+                    t(MeetingText::ProblemEmergencyStepOpen)(),
+                    t(emergency_step_text(*step))()
+                ),
                 format!("estep-{}", emergency_step_id(*step)),
             ),
         }

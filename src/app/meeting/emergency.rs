@@ -89,10 +89,19 @@ pub fn EmergencyStepPanel(step: EmergencyStepKind) -> impl IntoView {
     let state = WorkspaceState::get();
     let ctx = RunCtx::get();
     let t = move |text: MeetingText| app.t(text);
-    let step_of = move || ctx.with(|m| m.emergency_plan().and_then(|p| p.step(step).cloned())).flatten();
+    let step_of = move || {
+        ctx.with(|m| m.emergency_plan().and_then(|p| p.step(step).cloned()))
+            .flatten()
+    };
     let done = move || step_of().is_some_and(|s| s.is_done());
-    let checks = move || ctx.with(|m| m.emergency_plan().map(|p| p.checks)).flatten().unwrap_or_default();
-    let check = move |label: MeetingText, get: fn(&ConfirmChecks) -> Option<bool>, set: fn(&mut ConfirmChecks, Option<bool>)| {
+    let checks = move || {
+        ctx.with(|m| m.emergency_plan().map(|p| p.checks))
+            .flatten()
+            .unwrap_or_default()
+    };
+    let check = move |label: MeetingText,
+                      get: fn(&ConfirmChecks) -> Option<bool>,
+                      set: fn(&mut ConfirmChecks, Option<bool>)| {
         view! {
             <label>
                 {t(label)}" "

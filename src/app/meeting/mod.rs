@@ -23,7 +23,7 @@ use chrono::{Duration, NaiveDateTime};
 use leptos::prelude::*;
 use opsbrief_domain::meeting::{
     Action, ActionStatus, AgendaItem, AgendaItemKind, EmergencyStepKind, Meeting, MeetingError,
-    MeetingId, Role, Region, Roster, Step,
+    MeetingId, Region, Role, Roster, Step,
 };
 use opsbrief_domain::report::Topic;
 use opsbrief_domain::store::Workspace;
@@ -66,24 +66,37 @@ impl RunCtx {
     pub fn with<T>(self, f: impl FnOnce(&Meeting) -> T) -> Option<T> {
         let state = WorkspaceState::get();
         let id = self.id.get_value();
-        state.ws.with(|ws| ws.meetings.iter().find(|m| m.id() == &id).map(f))
+        state
+            .ws
+            .with(|ws| ws.meetings.iter().find(|m| m.id() == &id).map(f))
     }
 
     /// Edits the meeting (with the actions and the roster at hand) and shows a refusal.
     pub fn edit(
         self,
-        f: impl FnOnce(&mut Meeting, &mut Vec<Action>, &Roster, NaiveDateTime) -> Result<(), MeetingError>,
+        f: impl FnOnce(
+            &mut Meeting,
+            &mut Vec<Action>,
+            &Roster,
+            NaiveDateTime,
+        ) -> Result<(), MeetingError>,
     ) {
         let id = self.id.get_value();
         let now = clock::now();
         let result = WorkspaceState::get().edit(|ws| {
-            let Workspace { meetings, actions, roster, .. } = ws;
+            let Workspace {
+                meetings,
+                actions,
+                roster,
+                ..
+            } = ws;
             match meetings.iter_mut().find(|m| m.id() == &id) {
                 Some(meeting) => f(meeting, actions, roster, now),
                 None => Ok(()),
             }
         });
-        self.error.set(result.and_then(Result::err).map(|e| e.to_string()));
+        self.error
+            .set(result.and_then(Result::err).map(|e| e.to_string()));
     }
 }
 
@@ -202,7 +215,9 @@ pub fn emergency_step_id(step: EmergencyStepKind) -> &'static str {
 
 /// The name of a roster member, or the id when the member is unknown.
 pub fn person_name(ws: &Workspace, id: &opsbrief_domain::meeting::PersonId) -> String {
-    ws.roster.get(id).map_or_else(|| id.to_string(), |m| m.name.clone())
+    ws.roster
+        .get(id)
+        .map_or_else(|| id.to_string(), |m| m.name.clone())
 }
 
 /// Moves keyboard focus to the element with this id (used by "go to" buttons of close problems).
@@ -260,7 +275,10 @@ pub fn MeetingPage() -> impl IntoView {
     });
     let new_date = RwSignal::new(clock::today().to_string());
     let create_weekly = move |_| {
-        let date = new_date.get_untracked().parse().unwrap_or_else(|_| clock::today());
+        let date = new_date
+            .get_untracked()
+            .parse()
+            .unwrap_or_else(|_| clock::today());
         let id = MeetingId::new(clock::new_id("m"));
         let meeting = Meeting::weekly(id.clone(), date, clock::now());
         state.edit(|ws| ws.meetings.push(meeting));

@@ -85,7 +85,10 @@ pub fn OpLogPanel() -> impl IntoView {
     let entries = Signal::derive(move || {
         state.ws.with(|ws| {
             if recent_only.get() {
-                last_14_days(&ws.oplog, clock::today(), None).into_iter().cloned().collect()
+                last_14_days(&ws.oplog, clock::today(), None)
+                    .into_iter()
+                    .cloned()
+                    .collect()
             } else {
                 let mut all = ws.oplog.clone();
                 all.sort_by(|a, b| b.at.cmp(&a.at));

@@ -18,31 +18,55 @@ pub fn MeetingRecord(id: MeetingId) -> impl IntoView {
     let Some(view) = state.ws.with_untracked(|ws| {
         let meeting = ws.meetings.iter().find(|m| m.id() == &id)?.clone();
         let record = meeting.closed()?.clone();
-        let name = |p: Option<&opsbrief_domain::meeting::PersonId>| p.map(|p| person_name(ws, p)).unwrap_or_else(|| "–".into());
+        let name = |p: Option<&opsbrief_domain::meeting::PersonId>| {
+            p.map(|p| person_name(ws, p)).unwrap_or_else(|| "–".into())
+        };
         let chair = name(meeting.chair());
         let recorder = name(meeting.recorder());
         let reviews: Vec<(String, ReviewOutcome)> = meeting
             .reviews()
             .iter()
             .map(|r| {
-                let problem = ws.actions.iter().find(|a| a.id() == &r.action).map(|a| a.fields().problem.clone()).unwrap_or_else(|| r.action.to_string());
+                let problem = ws
+                    .actions
+                    .iter()
+                    .find(|a| a.id() == &r.action)
+                    .map(|a| a.fields().problem.clone())
+                    .unwrap_or_else(|| r.action.to_string());
                 (problem, r.outcome.clone())
             })
             .collect();
-        let raised: Vec<_> = ws.actions.iter().filter(|a| a.meeting() == Some(&id)).cloned().collect();
+        let raised: Vec<_> = ws
+            .actions
+            .iter()
+            .filter(|a| a.meeting() == Some(&id))
+            .cloned()
+            .collect();
         let owners: Vec<String> = raised.iter().map(|a| name(a.owner())).collect();
         Some((meeting, record, chair, recorder, reviews, raised, owners))
     }) else {
         return view! { <p class="empty">{t(MeetingText::NoSuchRecord)}</p> }.into_any();
     };
     let (meeting, record, chair, recorder, reviews, raised, owners) = view;
-    let kind = if meeting.emergency_plan().is_some() { MeetingText::EmergencyMeeting } else { MeetingText::WeeklyMeeting };
+    let kind = if meeting.emergency_plan().is_some() {
+        MeetingText::EmergencyMeeting
+    } else {
+        MeetingText::WeeklyMeeting
+    };
     let closed_at = record.closed_at;
     let items: Vec<_> = meeting
         .agenda()
         .items()
         .iter()
-        .map(|i| (item_title(i, app), i.timebox_minutes, fmt_duration(i.elapsed(closed_at)), i.conclusion.clone(), i.notes.clone()))
+        .map(|i| {
+            (
+                item_title(i, app),
+                i.timebox_minutes,
+                fmt_duration(i.elapsed(closed_at)),
+                i.conclusion.clone(),
+                i.notes.clone(),
+            )
+        })
         .collect();
 
     view! {

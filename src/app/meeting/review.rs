@@ -15,11 +15,23 @@ pub fn ReviewItem() -> impl IntoView {
     let state = WorkspaceState::get();
     let ctx = RunCtx::get();
     let t = move |text: MeetingText| app.t(text);
-    let summary = move || state.ws.with(|ws| ctx.with(|m| m.review_summary(&ws.actions))).unwrap_or_default();
+    let summary = move || {
+        state
+            .ws
+            .with(|ws| ctx.with(|m| m.review_summary(&ws.actions)))
+            .unwrap_or_default()
+    };
     let listed = move || {
         state
             .ws
-            .with(|ws| ctx.with(|m| m.actions_to_review(&ws.actions).into_iter().map(|a| a.id().clone()).collect::<Vec<_>>()))
+            .with(|ws| {
+                ctx.with(|m| {
+                    m.actions_to_review(&ws.actions)
+                        .into_iter()
+                        .map(|a| a.id().clone())
+                        .collect::<Vec<_>>()
+                })
+            })
             .unwrap_or_default()
     };
     view! {
@@ -64,15 +76,34 @@ fn ReviewRow(id: ActionId) -> impl IntoView {
     let new_due = RwSignal::new(String::new());
     let described = move || {
         state.ws.with(|ws| {
-            ws.actions.iter().find(|a| a.id() == &id.get_value()).map(|a| {
-                let owner = a.owner().map(|o| person_name(ws, o)).unwrap_or_else(|| "–".into());
-                let due = a.due().map(|d| d.to_string()).unwrap_or_else(|| "–".into());
-                (a.fields().problem.clone(), a.fields().countermeasure.clone(), owner, due, a.status(), a.carried_count())
-            })
+            ws.actions
+                .iter()
+                .find(|a| a.id() == &id.get_value())
+                .map(|a| {
+                    let owner = a
+                        .owner()
+                        .map(|o| person_name(ws, o))
+                        .unwrap_or_else(|| "–".into());
+                    let due = a.due().map(|d| d.to_string()).unwrap_or_else(|| "–".into());
+                    (
+                        a.fields().problem.clone(),
+                        a.fields().countermeasure.clone(),
+                        owner,
+                        due,
+                        a.status(),
+                        a.carried_count(),
+                    )
+                })
         })
     };
     let outcome = move || {
-        ctx.with(|m| m.reviews().iter().find(|r| r.action == id.get_value()).map(|r| r.outcome.clone())).flatten()
+        ctx.with(|m| {
+            m.reviews()
+                .iter()
+                .find(|r| r.action == id.get_value())
+                .map(|r| r.outcome.clone())
+        })
+        .flatten()
     };
     let outcome_id = move || match outcome() {
         Some(ReviewOutcome::Done) => "done",

@@ -41,7 +41,12 @@ pub fn RosterPanel() -> impl IntoView {
         let now = clock::now();
         let member = Member {
             hourly_rate,
-            ..Member::new(PersonId::new(clock::new_id("p")), typed.trim(), role.get_untracked(), now)
+            ..Member::new(
+                PersonId::new(clock::new_id("p")),
+                typed.trim(),
+                role.get_untracked(),
+                now,
+            )
         };
         let result = state.edit(|ws| ws.roster.add(member));
         match result {
@@ -125,14 +130,25 @@ fn MemberRow(id: PersonId) -> impl IntoView {
     let t = move |text: MeetingText| app.t(text);
     let id = StoredValue::new(id);
     let read = move |f: fn(&Member) -> String| {
-        state.ws.with(|ws| ws.roster.get(&id.get_value()).map(f).unwrap_or_default())
+        state
+            .ws
+            .with(|ws| ws.roster.get(&id.get_value()).map(f).unwrap_or_default())
     };
     let edit = move |f: Box<dyn FnOnce(&mut Member)>| {
         state.edit(|ws| ws.roster.edit(&id.get_value(), clock::now(), f));
     };
-    let role = move || state.ws.with(|ws| ws.roster.get(&id.get_value()).map(|m| m.role));
-    let active = move || state.ws.with(|ws| ws.roster.get(&id.get_value()).is_some_and(|m| m.active));
-    let label = move |text: MeetingText| move || format!("{} {}", t(text)(), read(|m| m.name.clone()));
+    let role = move || {
+        state
+            .ws
+            .with(|ws| ws.roster.get(&id.get_value()).map(|m| m.role))
+    };
+    let active = move || {
+        state
+            .ws
+            .with(|ws| ws.roster.get(&id.get_value()).is_some_and(|m| m.active))
+    };
+    let label =
+        move |text: MeetingText| move || format!("{} {}", t(text)(), read(|m| m.name.clone()));
     view! {
         <tr data-member-id=id.get_value().to_string() class:inactive=move || !active()>
             <td>

@@ -16,14 +16,23 @@ use crate::i18n::MeetingText;
 pub fn MeetingRun(id: MeetingId) -> impl IntoView {
     let app = AppState::get();
     let t = move |text: MeetingText| app.t(text);
-    let ctx = RunCtx { id: StoredValue::new(id.clone()), error: RwSignal::new(None) };
+    let ctx = RunCtx {
+        id: StoredValue::new(id.clone()),
+        error: RwSignal::new(None),
+    };
     provide_context(ctx);
     let now = Ticker::get().0;
     let is_emergency = ctx.with(|m| m.emergency_plan().is_some()).unwrap_or(false);
     let started = move || ctx.with(|m| m.started_at().is_some()).unwrap_or(false);
     let elapsed = move || fmt_duration(ctx.with(|m| m.elapsed(now.get())).unwrap_or_default());
-    let cost = move || ctx.with(|m| m.cost_at(now.get()).to_string()).unwrap_or_default();
-    let per_hour = move || ctx.with(|m| m.cost_per_hour().to_string()).unwrap_or_default();
+    let cost = move || {
+        ctx.with(|m| m.cost_at(now.get()).to_string())
+            .unwrap_or_default()
+    };
+    let per_hour = move || {
+        ctx.with(|m| m.cost_per_hour().to_string())
+            .unwrap_or_default()
+    };
 
     view! {
         <article class="meeting-run card" data-testid="meeting-run" data-meeting-id=id.to_string()>
@@ -63,12 +72,24 @@ fn MeetingSetup() -> impl IntoView {
     let ctx = RunCtx::get();
     let t = move |text: MeetingText| app.t(text);
     let attendees = move || {
-        ctx.with(|m| m.attendees().iter().map(|a| (a.person.clone(), a.name.clone())).collect::<Vec<_>>())
-            .unwrap_or_default()
+        ctx.with(|m| {
+            m.attendees()
+                .iter()
+                .map(|a| (a.person.clone(), a.name.clone()))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
     };
     let role_select = move |is_chair: bool| {
         let current = move || {
-            ctx.with(|m| if is_chair { m.chair().cloned() } else { m.recorder().cloned() }).flatten()
+            ctx.with(|m| {
+                if is_chair {
+                    m.chair().cloned()
+                } else {
+                    m.recorder().cloned()
+                }
+            })
+            .flatten()
         };
         view! {
             <select
