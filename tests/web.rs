@@ -1,7 +1,6 @@
 //! Browser-only code, tested in headless Chromium with wasm-bindgen-test:
 //! `cargo test -p opsbrief --target wasm32-unknown-unknown` (the Makefile sets CHROMEDRIVER).
 
-use leptos::prelude::*;
 use opsbrief::browser::storage::{self, StorageError};
 use opsbrief::i18n::{Lang, Text, Translate};
 use opsbrief_domain::store::{StorageKey, decode, encode};

@@ -1,7 +1,7 @@
 //! The first reports the page must read: Business Reports by child item and by date, the Sponsored
 //! Products search term report, the FBA inventory planning report, FBA returns and account health.
 
-#[path = "ingest_common.rs"]
+#[path = "ingest_support/mod.rs"]
 mod common;
 
 use common::*;

@@ -1,7 +1,7 @@
 //! Formats and encodings: .xlsx, UTF-16, Shift_JIS, Windows-1252, semicolon CSV; and the errors a
 //! file that is not a report gets.
 
-#[path = "ingest_common.rs"]
+#[path = "ingest_support/mod.rs"]
 mod common;
 
 use common::*;

@@ -1,7 +1,7 @@
 //! Every report kind and layout the page understands, each read from a small hand-made fixture
 //! that follows the reference notes, quirks included.
 
-#[path = "ingest_common.rs"]
+#[path = "ingest_support/mod.rs"]
 mod common;
 
 use common::*;
@@ -243,6 +243,8 @@ fn manage_inventory_windows_1252_flat_file() {
     assert_eq!(skus[1].title.as_deref(), Some("Café crème mug"));
     assert_eq!((skus[1].available, skus[1].inbound, skus[1].reserved, skus[1].unfulfillable), (25, Some(15), Some(3), Some(2)));
     assert!(report.notes.iter().any(|n| n.contains("Windows-1252")), "{:?}", report.notes);
+    assert_eq!(report.period, None);
+    assert!(report.notes.iter().any(|n| n.contains("taken as current")), "{:?}", report.notes);
 }
 
 #[test]

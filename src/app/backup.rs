@@ -7,34 +7,12 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use opsbrief_domain::store::{Backup, RestoreMode};
-use wasm_bindgen::{JsCast, JsValue};
+
 
 use crate::app::state::AppState;
 use crate::app::workspace::WorkspaceState;
-use crate::browser::{clock, files};
+use crate::browser::{clock, download, files};
 use crate::i18n::MeetingText;
-
-/// Offers `text` as a file download named `name`, through a Blob and a temporary object URL.
-fn download(name: &str, text: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let anchor: web_sys::HtmlAnchorElement = document().create_element("a")?.dyn_into()?;
-    anchor.set_href(&url);
-    anchor.set_download(name);
-    anchor.click();
-    // The download has started from the click; the URL is released a little later, not at once,
-    // because some browsers read it asynchronously.
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(5),
-    );
-    Ok(())
-}
 
 #[component]
 pub fn BackupPanel() -> impl IntoView {
@@ -52,7 +30,7 @@ pub fn BackupPanel() -> impl IntoView {
         let name = format!("opsbrief-backup-{}.json", now.format("%Y-%m-%d"));
         match json
             .map_err(|e| e.to_string())
-            .and_then(|j| download(&name, &j).map_err(|e| format!("{e:?}")))
+            .and_then(|j| download::download_text(&name, "application/json", &j).map_err(|e| format!("{e:?}")))
         {
             Ok(()) => {
                 state.edit(|ws| ws.record_backup(now));

@@ -4,7 +4,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use opsbrief_domain::dataset::{LoadedReport, add_report};
+use opsbrief_domain::dataset::{LoadedReport, Period, add_report};
 
 use crate::app::state::{AppState, ImportJob, LoadProblem, ProblemMessage};
 use crate::browser::files;
@@ -333,7 +333,7 @@ fn ReportRow(report: LoadedReport) -> impl IntoView {
                 {if has_period {
                     period.into_any()
                 } else {
-                    view! { <em>{state.t(Text::PeriodUnknown)}</em> }.into_any()
+                    view! { <AskPeriod fingerprint /> }.into_any()
                 }}
             </td>
             <td class="num" data-rows=report.rows_read>{report.rows_read}</td>
@@ -373,5 +373,40 @@ fn ReportRow(report: LoadedReport) -> impl IntoView {
                     </tr>
                 }
             })}
+    }
+}
+
+/// Asks for the period of a report that does not carry one (the Campaign Manager export has no
+/// date column). The rest of the load goes on meanwhile; the report counts once it has a period.
+#[component]
+fn AskPeriod(fingerprint: u64) -> impl IntoView {
+    let state = AppState::get();
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let apply = move |_| {
+        let parse = |s: String| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok();
+        if let (Some(a), Some(b)) = (parse(from.get_untracked()), parse(to.get_untracked())) {
+            state.reports.update(|all| {
+                for r in all.iter_mut().filter(|r| r.fingerprint == fingerprint) {
+                    r.period = Some(Period::new(a, b));
+                }
+            });
+        }
+    };
+    view! {
+        <div class="ask-period" data-testid="ask-period">
+            <em>{state.t(Text::PeriodUnknown)}</em>
+            <label>
+                <span class="visually-hidden">{state.t(Text::PeriodFrom)}</span>
+                <input type="date" aria-label=state.t(Text::PeriodFrom) on:input:target=move |ev| from.set(ev.target().value()) />
+            </label>
+            <label>
+                <span class="visually-hidden">{state.t(Text::PeriodTo)}</span>
+                <input type="date" aria-label=state.t(Text::PeriodTo) on:input:target=move |ev| to.set(ev.target().value()) />
+            </label>
+            <button type="button" class="secondary" data-action="set-period" on:click=apply>
+                {state.t(Text::SetPeriod)}
+            </button>
+        </div>
     }
 }

@@ -10,6 +10,7 @@ mod import;
 mod meeting;
 mod nav;
 mod settings;
+mod share;
 mod state;
 pub mod workspace;
 

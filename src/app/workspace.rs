@@ -16,7 +16,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use leptos::prelude::*;
-use opsbrief_domain::meeting::MetricSnapshot;
 use opsbrief_domain::store::{
     Conflict, Recovery, Side, StorageKey, StoreProblem, Workspace, merge_external,
 };
@@ -54,14 +53,6 @@ pub struct WorkspaceState {
     saved: StoredValue<BTreeMap<StorageKey, String>>,
     /// Keys that must not be written: their unreadable value could not be quarantined.
     held: StoredValue<BTreeSet<StorageKey>>,
-}
-
-/// The metric values a meeting freezes when it closes.
-///
-/// The metrics layer (the brief's scorecards, computed from the loaded reports) fills this in; until
-/// it does, a meeting closes with an empty snapshot, which the history shows as "no metrics".
-pub fn current_snapshot() -> MetricSnapshot {
-    MetricSnapshot::default()
 }
 
 /// Copies the raw text of unreadable values to their quarantine keys and returns the issues to

@@ -19,6 +19,13 @@ pub fn files_of(list: &FileList) -> Vec<File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
+/// Reads a whole file into memory (a backup to restore; reports go through the import worker).
+pub async fn read_file(file: &File) -> Result<Vec<u8>, FileError> {
+    let fail = |e: wasm_bindgen::JsValue| FileError { name: file.name(), message: format!("{e:?}") };
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(fail)?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
 /// Fetches one of the page's own files by a path relative to the page (so it works from any
 /// sub-path). The CSP allows only the page's own origin, so nothing else can be fetched anyway.
 pub async fn fetch_own_file(path: &str) -> Result<Vec<u8>, FileError> {

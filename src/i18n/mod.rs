@@ -7,12 +7,14 @@
 
 mod brief;
 mod meeting;
+mod share;
 mod shell;
 
 use serde::{Deserialize, Serialize};
 
 pub use brief::BriefText;
 pub use meeting::MeetingText;
+pub use share::ShareText;
 pub use shell::Text;
 
 /// A fixed UI string in both languages.

@@ -48,6 +48,9 @@ pub enum Text {
     RowsSoFar,
     ReadingFile,
     WorkerUnavailable,
+    PeriodFrom,
+    PeriodTo,
+    SetPeriod,
 }
 
 impl Translate for Text {
@@ -97,7 +100,13 @@ impl Translate for Text {
             Text::CouldNotRead => ("Could not read", "无法读取"),
             Text::SkippedRows => ("Skipped rows", "跳过的行"),
             Text::Line => ("line", "行"),
-            Text::PeriodUnknown => ("period not in the file", "文件中没有周期"),
+            Text::PeriodUnknown => (
+                "The file has no dates: which days does it cover?",
+                "文件中没有日期：它覆盖哪几天？",
+            ),
+            Text::PeriodFrom => ("First day", "开始日期"),
+            Text::PeriodTo => ("Last day", "结束日期"),
+            Text::SetPeriod => ("Set period", "设定周期"),
             Text::BriefIntro => (
                 "The four standing topics: sales against target, advertising and ACoS, inventory and FBA, account health and customer experience.",
                 "四个固定议题：销售与目标达成、广告与 ACoS、库存与 FBA 物流、账户健康与客户体验。",

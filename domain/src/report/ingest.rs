@@ -461,7 +461,12 @@ pub(crate) fn finish_report(
         ctx.note("The file carries no dates; its period was taken from its file name.");
     }
     if period.is_none() {
-        ctx.note("The file carries no dates and its name gives none: enter the period it covers.");
+        // A stock snapshot without a date is still usable as "now"; figures over time are not.
+        if kind.topic() == super::Topic::Inventory {
+            ctx.note("The file does not say which day its stock figures describe: they are taken as current.");
+        } else {
+            ctx.note("The file carries no dates and its name gives none: enter the period it covers.");
+        }
     }
     LoadedReport {
         file_name: file_name.to_string(),
@@ -475,5 +480,53 @@ pub(crate) fn finish_report(
         fingerprint,
         notes: ctx.notes,
         data,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decide_all(bytes: &[u8]) -> Result<Decided, ImportError> {
+        let mut tried = 0;
+        decide("t.csv", bytes, &mut tried, true)
+    }
+
+    #[test]
+    fn magic_bytes_name_what_a_file_is() {
+        assert_eq!(magic_kind(b"%PDF-1.7"), Some("a PDF document"));
+        assert!(magic_kind(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1").unwrap().contains(".xls"));
+        assert_eq!(magic_kind(b"Date,Sales"), None);
+        assert!(matches!(decide_all(b"PK\x03\x04rest"), Ok(Decided::Whole(WholeFile::Xlsx))));
+        assert!(matches!(decide_all(b"  \n {\"a\": 1}"), Ok(Decided::Whole(WholeFile::Json))));
+    }
+
+    #[test]
+    fn the_header_is_found_below_title_rows_and_blank_lines() {
+        let bytes = b"Sponsored Products Campaign Report\n\n\nStart Date,End Date,Campaign Name,Targeting Type,Impressions,Clicks,Spend\n";
+        match decide_all(bytes) {
+            Ok(Decided::Text(stream)) => {
+                assert_eq!(stream.kind, ReportKind::SponsoredProductsCampaign);
+                assert_eq!(stream.header_index, 1, "blank lines are not records");
+            }
+            _ => panic!("header not found"),
+        }
+    }
+
+    #[test]
+    fn an_undecided_prefix_waits_for_more_bytes() {
+        let mut tried = 0;
+        assert!(matches!(decide("t.csv", b"Some title row without an end", &mut tried, false), Ok(Decided::Undecided)));
+        assert!(matches!(decide("t.csv", b"   ", &mut tried, false), Ok(Decided::Undecided)));
+    }
+
+    #[test]
+    fn twenty_rows_without_a_header_is_an_unknown_report() {
+        let text: String = (0..25).map(|i| format!("row {i},value\n")).collect();
+        let mut tried = 0;
+        match decide("t.csv", text.as_bytes(), &mut tried, false) {
+            Err(ImportError { kind: ImportErrorKind::UnknownReport { header }, .. }) => assert_eq!(header, vec!["row 0", "value"]),
+            _ => panic!("expected an unknown report"),
+        }
     }
 }

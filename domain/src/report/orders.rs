@@ -177,3 +177,36 @@ impl RowSink for ShipmentsSink {
         ReportData::Shipments(ShipmentsSummary { units_by_sku: self.units_by_sku })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::csv_stream::LinePosition;
+    use crate::text::number::DecimalStyle;
+
+    fn push(sink: &mut dyn RowSink, ctx: &mut ReadContext, cells: &[&str]) {
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        for cell in cells {
+            text.push_str(cell);
+            ends.push(text.len());
+        }
+        sink.row(&Row::new(&text, &ends, LinePosition::Line(2)), ctx).unwrap();
+        ctx.end_row(true);
+    }
+
+    #[test]
+    fn an_order_on_several_lines_counts_once_and_buyer_cancellations_are_not_the_sellers() {
+        let header = Header::new(["amazon-order-id", "purchase-date", "order-status", "fulfillment-channel", "asin", "quantity", "item-price", "is-buyer-requested-cancellation"]);
+        let mut ctx = ReadContext::new(DecimalStyle::Point);
+        let mut sink: Box<dyn RowSink> = Box::new(OrdersSink::new(&header, &mut ctx));
+        push(sink.as_mut(), &mut ctx, &["1", "2026-09-01T10:00:00Z", "Shipped", "Merchant", "A", "1", "10.00", "false"]);
+        push(sink.as_mut(), &mut ctx, &["1", "2026-09-01T10:00:00Z", "Shipped", "Merchant", "B", "2", "5.00", "false"]);
+        push(sink.as_mut(), &mut ctx, &["2", "2026-09-01T11:00:00Z", "Cancelled", "Merchant", "A", "1", "", "true"]);
+        push(sink.as_mut(), &mut ctx, &["3", "2026-09-02T11:00:00Z", "Cancelled", "Merchant", "A", "1", "", "false"]);
+        let ReportData::Orders(orders) = sink.finish(&mut ctx) else { panic!("orders") };
+        assert_eq!((orders.mfn_orders, orders.mfn_cancelled_by_seller, orders.afn_orders), (3, 1, 0));
+        assert_eq!(orders.units_by_asin.get("A"), Some(&1));
+        assert_eq!(orders.units_by_asin.get("B"), Some(&2));
+    }
+}

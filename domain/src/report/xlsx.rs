@@ -33,8 +33,11 @@ pub fn read(file_name: &str, bytes: &[u8], fingerprint: u64) -> Result<LoadedRep
         None => return Err(error(ImportErrorKind::Empty)),
     };
     let first_line = u64::from(range.start().map_or(0, |(row, _)| row)) + 1;
-    let rows: Vec<Vec<String>> = range.rows().map(|cells| cells.iter().map(cell_text).collect()).collect();
-    if rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty())) {
+    // Header rows are read as text first; data rows are turned into text once the file's decimal
+    // style is known, so a typed 0.125 in a German workbook stays 0.125 and not 125.
+    let rows: Vec<Vec<String>> =
+        range.rows().take(HEADER_SCAN_ROWS).map(|cells| cells.iter().map(|c| cell_text(c, DecimalStyle::Point)).collect()).collect();
+    if rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty())) && range.rows().nth(HEADER_SCAN_ROWS).is_none() {
         return Err(error(ImportErrorKind::Empty));
     }
     let mut found = None;
@@ -57,11 +60,11 @@ pub fn read(file_name: &str, bytes: &[u8], fingerprint: u64) -> Result<LoadedRep
     let mut sink = make_sink(kind, &header, &mut ctx);
     let mut text = String::new();
     let mut ends = Vec::new();
-    for (index, cells) in rows.iter().enumerate().skip(header_index + 1) {
+    for (index, cells) in range.rows().enumerate().skip(header_index + 1) {
         text.clear();
         ends.clear();
         for cell in cells {
-            text.push_str(cell);
+            text.push_str(&cell_text(cell, style));
             ends.push(text.len());
         }
         // Spreadsheets pad short rows with empty cells; trailing ones are not extra fields.
@@ -74,21 +77,23 @@ pub fn read(file_name: &str, bytes: &[u8], fingerprint: u64) -> Result<LoadedRep
     Ok(finish_report(file_name, kind, sink, ctx, fingerprint))
 }
 
-/// A cell as the text a CSV download would hold.
-fn cell_text(cell: &Data) -> String {
+/// A cell as the text a CSV download would hold, decimals written in the file's style.
+fn cell_text(cell: &Data, style: DecimalStyle) -> String {
     match cell {
         Data::Empty | Data::Error(_) => String::new(),
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
         Data::Int(i) => i.to_string(),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
-        Data::Float(f) => float_text(*f),
-        Data::DateTime(dt) => excel_day(dt.as_f64()).map_or_else(|| float_text(dt.as_f64()), |d| d.to_string()),
+        Data::Float(f) => float_text(*f, style),
+        Data::DateTime(dt) => excel_day(dt.as_f64()).map_or_else(|| float_text(dt.as_f64(), style), |d| d.to_string()),
     }
 }
 
-fn float_text(value: f64) -> String {
+fn float_text(value: f64, style: DecimalStyle) -> String {
     if value.is_finite() && value.fract() == 0.0 && value.abs() < 1e15 {
         format!("{}", value as i64)
+    } else if style == DecimalStyle::Comma {
+        format!("{value}").replace('.', ",")
     } else {
         format!("{value}")
     }
@@ -110,9 +115,14 @@ mod tests {
 
     #[test]
     fn typed_cells_become_csv_text() {
-        assert_eq!(cell_text(&Data::Float(1204.0)), "1204");
-        assert_eq!(cell_text(&Data::Float(16.12)), "16.12");
-        assert_eq!(cell_text(&Data::Float(0.0257)), "0.0257");
+        let point = DecimalStyle::Point;
+        assert_eq!(cell_text(&Data::Float(1204.0), point), "1204");
+        assert_eq!(cell_text(&Data::Float(16.12), point), "16.12");
+        assert_eq!(cell_text(&Data::Float(0.0257), point), "0.0257");
+        // In a German workbook a typed 0.125 must not read as 125 (three digits after a point).
+        let comma = DecimalStyle::Comma;
+        let text = cell_text(&Data::Float(0.125), comma);
+        assert_eq!(crate::text::number::parse_float(&text, comma), Ok(Some(0.125)));
         assert_eq!(excel_day(46266.0), chrono::NaiveDate::from_ymd_opt(2026, 9, 1));
     }
 

@@ -80,7 +80,7 @@ pub fn Provenance(figure: Figure, #[prop(optional)] compact: bool) -> impl IntoV
         <details class="provenance" data-provenance=id.clone()>
             <summary aria-label=summary_label>
                 {if compact {
-                    view! { <span aria-hidden="true">"ⓘ"</span> }.into_any()
+                    view! { <span class="info-icon" aria-hidden="true">"i"</span> }.into_any()
                 } else {
                     view! { <span>{state.t(BriefText::HowComputed)}</span> }.into_any()
                 }}

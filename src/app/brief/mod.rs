@@ -19,18 +19,18 @@ use leptos::prelude::*;
 use opsbrief_domain::metrics::{Figure, Selection, export};
 
 use crate::app::import::ImportPanel;
+use crate::app::share::SharePanel;
 use crate::app::state::AppState;
+use crate::browser::download;
 use crate::i18n::{BriefText, Text, Translate};
 
 pub use scorecard::Scorecard;
 pub use settings_form::MetricsSettings;
 pub use state::{BriefState, provide_brief_state};
 // For the Meeting page, which shows each topic's scorecard in its agenda item and freezes the
-// figures when a meeting closes; allowed until that page uses them.
-#[allow(unused_imports)]
+// figures when a meeting closes.
 pub use scorecard::TopicScorecard;
-#[allow(unused_imports)]
-pub use state::{current_metric_snapshot, current_snapshot};
+pub use state::current_metric_snapshot;
 
 /// The figures of a topic that are shown as cards: all but the per-item ones (`prefixes`),
 /// which their tables show.
@@ -126,8 +126,8 @@ fn ExportButton() -> impl IntoView {
                 let json = bs.brief.with_untracked(|b| b.as_ref().map(|b| export::metrics_json(b, &generated_at)));
                 let Some(json) = json else { return };
                 let text = serde_json::to_string_pretty(&json).unwrap_or_default();
-                let name = format!("opsbrief-metrics-{}.json", table::file_date());
-                if let Err(err) = table::download(&name, "application/json", &text) {
+                let name = format!("opsbrief-metrics-{}.json", download::file_date());
+                if let Err(err) = download::download_text(&name, "application/json", &text) {
                     leptos::logging::error!("metrics export failed: {err:?}");
                 }
             }
@@ -198,6 +198,7 @@ fn BriefBody() -> impl IntoView {
                 <ads::AdsSection />
                 <inventory::InventorySection />
                 <health::HealthSection />
+                <SharePanel />
                 <BriefSources />
             </div>
         </Show>

@@ -1,42 +1,13 @@
-//! What every Brief table shares: a CSV button, sortable column headers, and file downloads.
+//! What every Brief table shares: a CSV button and sortable column headers.
 
-use std::time::Duration;
 
 use leptos::prelude::*;
 use opsbrief_domain::metrics::export::{EXCEL_BOM, Table, table_to_csv};
-use wasm_bindgen::{JsCast, JsValue};
 
 use crate::app::state::AppState;
+use crate::browser::download;
 use crate::i18n::{BriefText, Translate};
 
-/// Saves `text` as a file named `name`: a Blob behind an object URL and a clicked `<a download>`,
-/// so nothing leaves the page and no request is made.
-pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let doc = document();
-    let anchor: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
-    anchor.set_href(&url);
-    anchor.set_download(name);
-    anchor.set_class_name("visually-hidden");
-    if let Some(body) = doc.body() {
-        body.append_child(&anchor)?;
-        anchor.click();
-        anchor.remove();
-    }
-    // The browser has started the download by the time the timer fires; revoking then frees the
-    // blob without cutting the download short.
-    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, Duration::from_secs(2));
-    Ok(())
-}
-
-/// Today's local date as `YYYY-MM-DD`, for file names.
-pub fn file_date() -> String {
-    crate::browser::clock::today().format("%Y-%m-%d").to_string()
-}
 
 /// A button that downloads `rows()` as a CSV named `opsbrief-<name>-<date>.csv`, UTF-8 with the
 /// byte order mark Excel needs, formula-like cells escaped by the domain.
@@ -57,8 +28,8 @@ where
             aria-label=label
             on:click=move |_| {
                 let csv = format!("{EXCEL_BOM}{}", table_to_csv(&rows()));
-                let file = format!("opsbrief-{name}-{}.csv", file_date());
-                if let Err(err) = download(&file, "text/csv;charset=utf-8", &csv) {
+                let file = format!("opsbrief-{name}-{}.csv", download::file_date());
+                if let Err(err) = download::download_text(&file, "text/csv;charset=utf-8", &csv) {
                     leptos::logging::error!("CSV download failed: {err:?}");
                 }
             }

@@ -10,7 +10,8 @@ use opsbrief_domain::report::Topic;
 
 use super::{RunCtx, step_text};
 use crate::app::state::AppState;
-use crate::app::workspace::{WorkspaceState, current_snapshot};
+use crate::app::brief::current_metric_snapshot as current_snapshot;
+use crate::app::workspace::WorkspaceState;
 use crate::browser::clock;
 use crate::i18n::MeetingText;
 

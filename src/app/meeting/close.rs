@@ -9,7 +9,8 @@ use super::{
     topic_text,
 };
 use crate::app::state::AppState;
-use crate::app::workspace::{WorkspaceState, current_snapshot};
+use crate::app::brief::current_metric_snapshot as current_snapshot;
+use crate::app::workspace::WorkspaceState;
 use crate::i18n::MeetingText;
 
 #[component]

@@ -15,7 +15,6 @@ mod record;
 mod review;
 mod roster;
 mod run;
-mod scorecard;
 
 use std::time::Duration as StdDuration;
 
@@ -30,7 +29,7 @@ use opsbrief_domain::store::Workspace;
 
 pub use action_form::ActionEditor;
 pub use record::MeetingRecord;
-pub use scorecard::TopicScorecard;
+pub use crate::app::brief::TopicScorecard;
 
 use crate::app::settings::PageIntro;
 use crate::app::state::AppState;

@@ -1,4 +1,4 @@
-//! Helpers shared by the ingestion tests (included with `#[path]`, not a test target itself).
+//! Helpers shared by the ingestion tests, included with `#[path]` (a folder, so cargo does not build it as a test of its own).
 
 #![allow(dead_code)]
 
