@@ -117,7 +117,8 @@ def inventory_planning(snapshot):
         "PLIER-ORANGE": (1480, 310, 120, 0), "PLIER-BLUE": (0, 0, 0, 200), "TACKLEBOX-L": (240, 40, 60, 0),
         "LURESET-40": (380, 150, 220, 0), "GLOVES-M": (210, 140, 180, 0),
     }
-    lines = [",".join(f'"{c}"' for c in cols)]
+    quote = lambda v: '"' + str(v).replace('"', '""') + '"'
+    lines = [",".join(quote(c) for c in cols)]
     for child, parent, sku, title, price, daily, conv in ASINS:
         avail, a91, a181, inbound = stock[sku]
         t30 = round(daily * conv * 30)
@@ -135,7 +136,7 @@ def inventory_planning(snapshot):
             "inbound-quantity": inbound, "inbound-working": 0, "inbound-shipped": inbound, "inbound-received": 0,
             "Total Reserved Quantity": avail // 50, "unfulfillable-quantity": 1 if sku == "PLIER-ORANGE" else 0,
         })
-        lines.append(",".join(f'"{row[c]}"' for c in cols))
+        lines.append(",".join(quote(row[c]) for c in cols))
     return "\n".join(lines) + "\n"
 
 def fba_returns(start):

@@ -63,8 +63,8 @@ fn the_sample_brief_has_the_values_the_page_test_asserts() {
     // Sponsored Products search terms, 20 rows: spend 653.19, 7-day sales 1047.36.
     close(&brief, "ads.spend", 653.19);
     close(&brief, "ads.acos", 653.19 / 1047.36);
-    // FBA inventory: 612 + 95 + 165 + 1480 + 0 + 240 + 380 = 2972 (the GLOVES-M row is malformed).
-    close(&brief, "inventory.available", 2972.0);
+    // FBA inventory: 612 + 95 + 165 + 1480 + 0 + 240 + 380 + 210 = 3182.
+    close(&brief, "inventory.available", 3182.0);
     // Account health: 391 valid tracking of 405 shipments.
     close(&brief, "health.vtr", 391.0 / 405.0);
     // The by-date report covers both weeks: 14 days, 7 of them in this period.

@@ -63,15 +63,17 @@ pub fn App() -> impl IntoView {
                 <h1>{state.t(Text::AppTitle)}</h1>
                 <p class="tagline">{state.t(Text::Tagline)}</p>
             </div>
+            // The button is named by its content: the other language's name as shown, then a
+            // visually hidden explanation. (An aria-label would hide the visible word from speech
+            // input users, who say what they see.)
             <button
                 type="button"
                 class="lang-switch no-print"
                 data-action="switch-language"
-                lang=move || state.lang.get().other().tag()
-                aria-label=state.t(Text::SwitchLanguageLabel)
                 on:click=move |_| state.lang.update(|l| *l = l.other())
             >
-                {state.t(Text::SwitchLanguage)}
+                <span lang=move || state.lang.get().other().tag()>{state.t(Text::SwitchLanguage)}</span>
+                <span class="visually-hidden">" – "{state.t(Text::SwitchLanguageLabel)}</span>
             </button>
         </header>
         <nav::Nav />
