@@ -115,6 +115,8 @@ pub enum BriefText {
     ColReason,
     ColSuggestedCpc,
     NoCandidates,
+    ShowingFirst,
+    RowsInCsv,
     AdsSkus,
     ChartAcosByType,
     // Inventory.
@@ -402,6 +404,8 @@ impl Translate for BriefText {
             T::ColReason => ("Why", "原因"),
             T::ColSuggestedCpc => ("Suggested CPC", "建议 CPC"),
             T::NoCandidates => ("None.", "无。"),
+            T::ShowingFirst => ("Showing the first", "仅显示前"),
+            T::RowsInCsv => ("rows; the CSV has every row", "行；CSV 含全部行"),
             T::AdsSkus => ("Advertised SKUs", "推广的 SKU"),
             T::ChartAcosByType => ("ACoS by ad type and targeting", "按广告类型与投放方式的 ACoS"),
             T::RestockTable => ("Restock by SKU", "按 SKU 补货"),

@@ -12,7 +12,7 @@ use super::figure::{FigureCell, FigureGrid, StatusBadge};
 use super::format;
 use super::grid_figures;
 use super::state::BriefState;
-use super::table::CsvButton;
+use super::table::{MAX_ROWS_SHOWN, TableBlock, cut_note, header_row};
 use crate::app::charts::{BarChart, Fmt, Point, RefLine};
 use crate::app::state::AppState;
 use crate::i18n::{BriefText, Lang, Translate};
@@ -67,32 +67,25 @@ fn breakdown_table(
             }
         })
         .collect_view();
+    let columns = [
+        (BriefText::ColKey, false),
+        (BriefText::ColSpend, true),
+        (BriefText::ColAdSales, true),
+        (BriefText::ColSpendShare, true),
+        (BriefText::ColAcos, true),
+        (BriefText::ColRoas, true),
+        (BriefText::ColCtr, true),
+        (BriefText::ColCpc, true),
+        (BriefText::ColCvr, true),
+        (BriefText::ColWindow, false),
+    ];
     view! {
-        <div class="table-block keep-together">
-            <div class="table-head">
-                <h4>{title.get(lang)}</h4>
-                <CsvButton name=csv_name rows=move || rows.clone() />
-            </div>
-            <div class="table-scroll">
-                <table class="breakdown-table" data-testid=csv_name>
-                    <thead>
-                        <tr>
-                            <th scope="col">{BriefText::ColKey.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColSpend.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColAdSales.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColSpendShare.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColAcos.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColRoas.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColCtr.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColCpc.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColCvr.get(lang)}</th>
-                            <th scope="col">{BriefText::ColWindow.get(lang)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{body}</tbody>
-                </table>
-            </div>
-        </div>
+        <TableBlock title=title.get(lang).to_string() csv_name rows=move || rows.clone()>
+            <table class="breakdown-table" data-testid=csv_name>
+                {header_row(&columns, lang)}
+                <tbody>{body}</tbody>
+            </table>
+        </TableBlock>
     }
 }
 
@@ -107,8 +100,10 @@ fn candidates(
 ) -> impl IntoView + use<> {
     let currency = b.selection.currency.clone().unwrap_or(Currency("XXX".into()));
     let empty = rows.is_empty();
+    let cut = cut_note(rows.len(), lang);
     let body = rows
         .iter()
+        .take(MAX_ROWS_SHOWN)
         .cloned()
         .map(|r| {
             let cur = currency.clone();
@@ -128,38 +123,35 @@ fn candidates(
             }
         })
         .collect_view();
+    let mut columns = vec![
+        (BriefText::ColCampaign, false),
+        (BriefText::ColSearchTerm, false),
+        (BriefText::ColClicks, true),
+        (BriefText::ColOrders, true),
+        (BriefText::ColSpend, true),
+        (BriefText::ColAdSales, true),
+        (BriefText::ColAcos, true),
+    ];
+    if with_cpc {
+        columns.push((BriefText::ColSuggestedCpc, true));
+    }
+    columns.push((BriefText::ColReason, false));
+    let title = format!("{} ({})", title.get(lang), rows.len());
     view! {
-        <div class="table-block keep-together" data-list=csv_name>
-            <div class="table-head">
-                <h4>{title.get(lang)}" ("{rows.len()}")"</h4>
-                <CsvButton name=csv_name rows=move || rows.clone() />
-            </div>
+        <TableBlock title csv_name rows=move || rows.clone()>
             {if empty {
                 view! { <p class="empty">{BriefText::NoCandidates.get(lang)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
-                        <table class="candidates" data-testid=csv_name>
-                            <thead>
-                                <tr>
-                                    <th scope="col">{BriefText::ColCampaign.get(lang)}</th>
-                                    <th scope="col">{BriefText::ColSearchTerm.get(lang)}</th>
-                                    <th scope="col" class="num">{BriefText::ColClicks.get(lang)}</th>
-                                    <th scope="col" class="num">{BriefText::ColOrders.get(lang)}</th>
-                                    <th scope="col" class="num">{BriefText::ColSpend.get(lang)}</th>
-                                    <th scope="col" class="num">{BriefText::ColAdSales.get(lang)}</th>
-                                    <th scope="col" class="num">{BriefText::ColAcos.get(lang)}</th>
-                                    {with_cpc.then(|| view! { <th scope="col" class="num">{BriefText::ColSuggestedCpc.get(lang)}</th> })}
-                                    <th scope="col">{BriefText::ColReason.get(lang)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>{body}</tbody>
-                        </table>
-                    </div>
+                    <table class="candidates" data-testid=csv_name>
+                        {header_row(&columns, lang)}
+                        <tbody>{body}</tbody>
+                    </table>
+                    {cut}
                 }
                 .into_any()
             }}
-        </div>
+        </TableBlock>
     }
 }
 
@@ -170,8 +162,10 @@ fn sku_table(b: &Brief, lang: Lang) -> impl IntoView + use<> {
         return ().into_any();
     }
     let currency = b.selection.currency.clone().unwrap_or(Currency("XXX".into()));
+    let cut = cut_note(rows.len(), lang);
     let body = rows
         .iter()
+        .take(MAX_ROWS_SHOWN)
         .cloned()
         .map(|r| {
             let cur = currency.clone();
@@ -188,29 +182,23 @@ fn sku_table(b: &Brief, lang: Lang) -> impl IntoView + use<> {
             }
         })
         .collect_view();
+    let columns = [
+        (BriefText::ColSku, false),
+        (BriefText::ColAsin, false),
+        (BriefText::ColSpend, true),
+        (BriefText::ColAdSales, true),
+        (BriefText::ColAcos, true),
+        (BriefText::BreakEven, true),
+        (BriefText::Status, false),
+    ];
     view! {
-        <div class="table-block keep-together">
-            <div class="table-head">
-                <h4>{BriefText::AdsSkus.get(lang)}</h4>
-                <CsvButton name="ad-skus" rows=move || rows.clone() />
-            </div>
-            <div class="table-scroll">
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">{BriefText::ColSku.get(lang)}</th>
-                            <th scope="col">{BriefText::ColAsin.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColSpend.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColAdSales.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColAcos.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::BreakEven.get(lang)}</th>
-                            <th scope="col">{BriefText::Status.get(lang)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{body}</tbody>
-                </table>
-            </div>
-        </div>
+        <TableBlock title=BriefText::AdsSkus.get(lang).to_string() csv_name="ad-skus" rows=move || rows.clone()>
+            <table>
+                {header_row(&columns, lang)}
+                <tbody>{body}</tbody>
+            </table>
+            {cut}
+        </TableBlock>
     }
     .into_any()
 }

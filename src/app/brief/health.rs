@@ -9,7 +9,7 @@ use super::figure::{FigureCell, FigureGrid};
 use super::format;
 use super::grid_figures;
 use super::state::BriefState;
-use super::table::CsvButton;
+use super::table::{MAX_ROWS_SHOWN, TableBlock, cut_note, header_row};
 use crate::app::state::AppState;
 use crate::i18n::{BriefText, Lang, Translate};
 
@@ -18,8 +18,10 @@ const ACCOUNT: [&str; 5] = ["health.vtr", "health.lsr", "health.cancel_rate", "h
 
 fn returns_table(b: &Brief, lang: Lang) -> impl IntoView + use<> {
     let rows: Vec<ReturnsRow> = b.health.returns.clone();
+    let cut = cut_note(rows.len(), lang);
     let body = rows
         .iter()
+        .take(MAX_ROWS_SHOWN)
         .map(|r| {
             let rate = b.figure(&format!("health.return_rate.{}", r.asin)).cloned();
             let change = b.figure(&format!("health.return_rate_change.{}", r.asin)).cloned();
@@ -41,29 +43,23 @@ fn returns_table(b: &Brief, lang: Lang) -> impl IntoView + use<> {
             }
         })
         .collect_view();
+    let columns = [
+        (BriefText::ColAsin, false),
+        (BriefText::ColReturned, true),
+        (BriefText::ColUnits, true),
+        (BriefText::ColReturnRate, true),
+        (BriefText::ColPrevious, true),
+        (BriefText::ColChange, true),
+        (BriefText::ColReasonName, false),
+    ];
     view! {
-        <div class="table-block keep-together">
-            <div class="table-head">
-                <h4>{BriefText::Returns.get(lang)}</h4>
-                <CsvButton name="returns" rows=move || rows.clone() />
-            </div>
-            <div class="table-scroll">
-                <table class="returns-table" data-testid="returns-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{BriefText::ColAsin.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColReturned.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColUnits.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColReturnRate.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColPrevious.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColChange.get(lang)}</th>
-                            <th scope="col">{BriefText::ColReasonName.get(lang)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{body}</tbody>
-                </table>
-            </div>
-        </div>
+        <TableBlock title=BriefText::Returns.get(lang).to_string() csv_name="returns" rows=move || rows.clone()>
+            <table class="returns-table" data-testid="returns-table">
+                {header_row(&columns, lang)}
+                <tbody>{body}</tbody>
+            </table>
+            {cut}
+        </TableBlock>
     }
 }
 
@@ -81,23 +77,18 @@ fn reasons_table(b: &Brief, lang: Lang) -> impl IntoView + use<> {
             }
         })
         .collect_view();
+    let columns = [
+        (BriefText::ColReasonName, false),
+        (BriefText::ColUnitsShort, true),
+        (BriefText::ColShare, true),
+    ];
     view! {
-        <div class="table-block keep-together">
-            <div class="table-head">
-                <h4>{BriefText::TopReasons.get(lang)}</h4>
-                <CsvButton name="return-reasons" rows=move || rows.clone() />
-            </div>
+        <TableBlock title=BriefText::TopReasons.get(lang).to_string() csv_name="return-reasons" rows=move || rows.clone()>
             <table class="reasons-table" data-testid="reasons-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{BriefText::ColReasonName.get(lang)}</th>
-                        <th scope="col" class="num">{BriefText::ColUnitsShort.get(lang)}</th>
-                        <th scope="col" class="num">{BriefText::ColShare.get(lang)}</th>
-                    </tr>
-                </thead>
+                {header_row(&columns, lang)}
                 <tbody>{body}</tbody>
             </table>
-        </div>
+        </TableBlock>
     }
 }
 

@@ -10,7 +10,7 @@ use super::figure::{FigureCell, FigureGrid};
 use super::format;
 use super::grid_figures;
 use super::state::BriefState;
-use super::table::CsvButton;
+use super::table::{MAX_ROWS_SHOWN, TableBlock, cut_note, header_row};
 use crate::app::charts::{BarChart, Fmt, Point, RefLine};
 use crate::app::state::AppState;
 use crate::i18n::{BriefText, Lang, Translate};
@@ -29,8 +29,10 @@ const PER_SKU: [&str; 7] = [
 fn restock_table(b: &Brief, lang: Lang) -> impl IntoView + use<> {
     let rows: Vec<RestockRow> = b.inventory.skus.clone();
     let fig = |family: &str, sku: &str| b.figure(&format!("inventory.{family}.{sku}")).cloned();
+    let cut = cut_note(rows.len(), lang);
     let body = rows
         .iter()
+        .take(MAX_ROWS_SHOWN)
         .map(|r| {
             // "no sales" rather than an endless cover: the SKU sold nothing in the window.
             let cover_text = r
@@ -66,32 +68,26 @@ fn restock_table(b: &Brief, lang: Lang) -> impl IntoView + use<> {
             }
         })
         .collect_view();
+    let columns = [
+        (BriefText::ColSku, false),
+        (BriefText::ColAvailable, true),
+        (BriefText::ColInbound, true),
+        (BriefText::ColDailySales, true),
+        (BriefText::ColCover, true),
+        (BriefText::ColSafetyStock, true),
+        (BriefText::ColStockout, true),
+        (BriefText::ColReorder, true),
+        (BriefText::ColReorderQty, true),
+        (BriefText::ColShipMode, true),
+    ];
     view! {
-        <div class="table-block keep-together">
-            <div class="table-head">
-                <h4>{BriefText::RestockTable.get(lang)}</h4>
-                <CsvButton name="restock" rows=move || rows.clone() />
-            </div>
-            <div class="table-scroll">
-                <table class="restock-table" data-testid="restock-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{BriefText::ColSku.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColAvailable.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColInbound.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColDailySales.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColCover.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColSafetyStock.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColStockout.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColReorder.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColReorderQty.get(lang)}</th>
-                            <th scope="col" class="num">{BriefText::ColShipMode.get(lang)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{body}</tbody>
-                </table>
-            </div>
-        </div>
+        <TableBlock title=BriefText::RestockTable.get(lang).to_string() csv_name="restock" rows=move || rows.clone()>
+            <table class="restock-table" data-testid="restock-table">
+                {header_row(&columns, lang)}
+                <tbody>{body}</tbody>
+            </table>
+            {cut}
+        </TableBlock>
     }
 }
 

@@ -11,7 +11,7 @@ use opsbrief_domain::metrics::{AbcClass, AsinRow, Brief, Potential};
 use super::figure::{FigureCell, FigureGrid};
 use super::format;
 use super::state::BriefState;
-use super::table::{CsvButton, SortHeader};
+use super::table::{MAX_ROWS_SHOWN, CsvButton, SortHeader};
 use super::{SourceLine, grid_figures};
 use crate::app::charts::{Fmt, LineChart, Point};
 use crate::app::state::AppState;
@@ -84,6 +84,7 @@ fn AsinTable(sort: RwSignal<(AsinSort, bool)>) -> impl IntoView {
             let Some(b) = b else { return ().into_any() };
             let mut rows = b.sales.asins.clone();
             sort_rows(&mut rows, key, asc);
+            rows.truncate(MAX_ROWS_SHOWN);
             let currency = b.selection.currency.clone().unwrap_or(Currency("XXX".into()));
             rows.into_iter()
                 .map(|r| {
