@@ -4,7 +4,8 @@
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use opsbrief_domain::dataset::{LoadedReport, Period, add_report};
+use opsbrief_domain::dataset::{LoadedReport, Marketplace, Period, SkippedRow, add_report};
+use opsbrief_domain::report::ReportKind;
 
 use crate::app::state::{AppState, ImportJob, LoadProblem, ProblemMessage};
 use crate::browser::files;
@@ -296,9 +297,11 @@ fn LoadedReports() -> impl IntoView {
                     </thead>
                     <tbody>
                         <For
-                            each=move || state.reports.get()
-                            key=|r| (r.fingerprint, r.kind)
-                            children=move |report: LoadedReport| view! { <ReportRow report /> }
+                            each=move || state.reports.with(|all| all.iter().map(ReportSummary::from).collect::<Vec<_>>())
+                            // The period is in the key so that a period typed in for a report
+                            // without dates redraws its row.
+                            key=|r| (r.fingerprint, r.kind, r.period)
+                            children=move |report: ReportSummary| view! { <ReportRow report /> }
                         />
                     </tbody>
                 </table>
@@ -307,8 +310,37 @@ fn LoadedReports() -> impl IntoView {
     }
 }
 
+/// What the table of loaded reports shows of a report: everything but its aggregated data, so
+/// listing the reports never copies rows (a search term report can hold half a million).
+#[derive(Clone, Debug, PartialEq)]
+struct ReportSummary {
+    file_name: String,
+    kind: ReportKind,
+    marketplace: Option<Marketplace>,
+    period: Option<Period>,
+    rows_read: u64,
+    rows_skipped: u64,
+    skipped: Vec<SkippedRow>,
+    fingerprint: u64,
+}
+
+impl From<&LoadedReport> for ReportSummary {
+    fn from(r: &LoadedReport) -> ReportSummary {
+        ReportSummary {
+            file_name: r.file_name.clone(),
+            kind: r.kind,
+            marketplace: r.marketplace,
+            period: r.period,
+            rows_read: r.rows_read,
+            rows_skipped: r.rows_skipped,
+            skipped: r.skipped.clone(),
+            fingerprint: r.fingerprint,
+        }
+    }
+}
+
 #[component]
-fn ReportRow(report: LoadedReport) -> impl IntoView {
+fn ReportRow(report: ReportSummary) -> impl IntoView {
     let state = AppState::get();
     let fingerprint = report.fingerprint;
     let period = match report.period {

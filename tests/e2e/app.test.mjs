@@ -122,6 +122,26 @@ describe("the app shell", () => {
   });
 });
 
+describe("reports without dates", () => {
+  test("the page asks for the period of a Campaign Manager export and then shows it", async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto(server.url);
+    await waitForApp(page);
+    await page.getByTestId("file-input").setInputFiles("domain/tests/fixtures/ads_campaign_manager.csv");
+    const row = page.locator('tr[data-report-kind="ads.campaign_manager"]');
+    await row.waitFor();
+    const ask = row.getByTestId("ask-period");
+    assert.match(await ask.innerText(), /no dates/);
+    const [from, to] = await ask.locator('input[type="date"]').all();
+    await from.fill("2026-11-16");
+    await to.fill("2026-11-22");
+    await ask.locator('[data-action="set-period"]').click();
+    await page.waitForFunction(() => /2026-11-16 – 2026-11-22/.test(document.querySelector('tr[data-report-kind="ads.campaign_manager"]').textContent));
+    assert.equal(await row.getByTestId("ask-period").count(), 0, "the question is gone once answered");
+    await context.close();
+  });
+});
+
 describe("privacy", () => {
   test("a whole session makes no request to another origin", async () => {
     const { context, page, requests, errors } = await openPage(browser);
