@@ -1144,32 +1144,13 @@ pub(crate) fn compute(
         .map(|p| p.per_type.values().map(|(_, s)| s.file.clone()).collect())
         .unwrap_or_default();
     let change = |id: &str, what: &str, now: Option<f64>, before: Option<f64>, points: bool| {
-        let v = match (now, before) {
-            (Some(n), Some(b)) if points => Some(n - b),
-            (Some(n), Some(b)) => super::figure::relative_change(n, b),
-            _ => None,
-        };
+        let (v, formula) = super::figure::period_change(what, now, before, points);
         let mut f = Figure::new(id, if points { Unit::Points } else { Unit::Fraction })
             .period(period)
             .sources(total_sources.clone())
             .sources(prev_sources.clone())
             .value(v)
-            .formula(match (now, before, v) {
-                (Some(n), Some(b), Some(v)) if points => format!(
-                    "{what} {} - {} = {} points",
-                    fmt_pct(n),
-                    fmt_pct(b),
-                    fmt_num(v * 100.0)
-                ),
-                (Some(n), Some(b), Some(v)) => format!(
-                    "({what} {} - {}) / {} = {}",
-                    fmt_num(n),
-                    fmt_num(b),
-                    fmt_num(b),
-                    fmt_pct(v)
-                ),
-                _ => format!("{what}: this period vs previous period"),
-            })
+            .formula(formula)
             .missing(&ADS_TOTAL_SOURCES);
         if prev_total.is_none() {
             f = f.note("previous period not loaded");

@@ -228,6 +228,27 @@ pub fn relative_change(current: f64, previous: f64) -> Option<f64> {
     ratio(current - previous, previous.abs())
 }
 
+/// A change against the previous period and its formula with the numbers filled in: points
+/// (`now - before`) for a ratio such as conversion, the relative change otherwise. `None` when
+/// either period lacks the figure or the previous value is zero.
+pub fn period_change(what: &str, now: Option<f64>, before: Option<f64>, points: bool) -> (Option<f64>, String) {
+    let value = match (now, before) {
+        (Some(n), Some(b)) if points => Some(n - b),
+        (Some(n), Some(b)) => relative_change(n, b),
+        _ => None,
+    };
+    let formula = match (now, before, value) {
+        (Some(n), Some(b), Some(v)) if points => {
+            format!("{what} {} - {} = {} points", fmt_pct(n), fmt_pct(b), fmt_num(v * 100.0))
+        }
+        (Some(n), Some(b), Some(v)) => {
+            format!("({what} {} - {}) / {} = {}", fmt_num(n), fmt_num(b), fmt_num(b), fmt_pct(v))
+        }
+        _ => format!("{what}: this period vs previous period"),
+    };
+    (value, formula)
+}
+
 /// Status for a figure that must stay at or below `limit`; `Watch` from `watch_from` upwards.
 pub fn status_at_most(value: Option<f64>, limit: f64, watch_from: Option<f64>) -> Option<Status> {
     let v = value?;

@@ -551,34 +551,13 @@ pub(crate) fn compute(
     let prev_period = ctx.selection.previous_period;
     let no_prev = "previous period not loaded";
     let mut change = |id: &str, what: &str, now: Option<f64>, before: Option<f64>, points: bool| {
-        let value = match (now, before) {
-            (Some(n), Some(b)) if points => Some(n - b),
-            (Some(n), Some(b)) => relative_change(n, b),
-            _ => None,
-        };
+        let (value, formula) = super::figure::period_change(what, now, before, points);
         let mut f = Figure::new(id, if points { Unit::Points } else { Unit::Fraction })
             .period(period)
             .sources(src.clone())
             .sources(previous.map(|p| p.source.file_name.clone()))
             .value(value)
-            .formula(match (now, before, value) {
-                (Some(n), Some(b), Some(v)) if points => {
-                    format!(
-                        "{what} {} - {} = {} points",
-                        fmt_pct(n),
-                        fmt_pct(b),
-                        fmt_num(v * 100.0)
-                    )
-                }
-                (Some(n), Some(b), Some(v)) => format!(
-                    "({what} {} - {}) / {} = {}",
-                    fmt_num(n),
-                    fmt_num(b),
-                    fmt_num(b),
-                    fmt_pct(v)
-                ),
-                _ => format!("{what}: this period vs previous period"),
-            })
+            .formula(formula)
             .missing_when(now.is_none() || before.is_none(), &SALES_SOURCES);
         if let (Some(n), Some(b)) = (now, before) {
             f = f.input("this period", n).input("previous period", b);
