@@ -109,6 +109,29 @@ fn axes(ticks: &[f64], top: f64, refs: &[RefLine], fmt: &Fmt) -> impl IntoView +
     }
 }
 
+/// The frame both charts share: a captioned figure that never splits across printed pages, and
+/// an SVG named by its title and described in words (`desc`), so a screen reader gets the data.
+fn chart_frame(id: &'static str, title: String, desc: String, body: impl IntoView + 'static) -> impl IntoView {
+    let title_id = format!("chart-{id}-title");
+    let desc_id = format!("chart-{id}-desc");
+    let labelled_by = format!("{title_id} {desc_id}");
+    view! {
+        <figure class="chart keep-together" data-chart=id>
+            <figcaption id=title_id>{title.clone()}</figcaption>
+            <svg
+                viewBox=format!("0 0 {W} {H}")
+                role="img"
+                aria-labelledby=labelled_by
+                preserveAspectRatio="xMidYMid meet"
+            >
+                <title>{title}</title>
+                <desc id=desc_id>{desc}</desc>
+                {body}
+            </svg>
+        </figure>
+    }
+}
+
 /// A line chart of `points` in order, with an x label every few points so labels never overlap.
 #[component]
 pub fn LineChart(
@@ -166,9 +189,6 @@ pub fn LineChart(
         })
         .collect_view();
     let desc = describe(&points, &[], &fmt, &missing);
-    let title_id = format!("chart-{id}-title");
-    let desc_id = format!("chart-{id}-desc");
-    let labelled_by = format!("{title_id} {desc_id}");
     let legend = legend.map(|(current, previous)| {
         view! {
             <circle class="dot current legend" cx=LEFT + 8.0 cy=H - 12.0 r="3.5" />
@@ -177,25 +197,18 @@ pub fn LineChart(
             <text class="tick" x=LEFT + 156.0 y=H - 8.0>{previous}</text>
         }
     });
-    view! {
-        <figure class="chart keep-together" data-chart=id>
-            <figcaption id=title_id.clone()>{title.clone()}</figcaption>
-            <svg
-                viewBox=format!("0 0 {W} {H}")
-                role="img"
-                aria-labelledby=labelled_by
-                preserveAspectRatio="xMidYMid meet"
-            >
-                <title>{title}</title>
-                <desc id=desc_id>{desc}</desc>
-                {axes(&ticks, top, &[], &fmt)}
-                <polyline class="line" points=path fill="none" />
-                {dots}
-                {labels}
-                {legend}
-            </svg>
-        </figure>
-    }
+    chart_frame(
+        id,
+        title,
+        desc,
+        view! {
+            {axes(&ticks, top, &[], &fmt)}
+            <polyline class="line" points=path fill="none" />
+            {dots}
+            {labels}
+            {legend}
+        },
+    )
 }
 
 /// A vertical bar chart with a value over each bar, "missing" where a value is missing, and
@@ -247,25 +260,15 @@ pub fn BarChart(
         })
         .collect_view();
     let desc = describe(&bars, &refs, &fmt, &missing);
-    let title_id = format!("chart-{id}-title");
-    let desc_id = format!("chart-{id}-desc");
-    let labelled_by = format!("{title_id} {desc_id}");
-    view! {
-        <figure class="chart keep-together" data-chart=id>
-            <figcaption id=title_id.clone()>{title.clone()}</figcaption>
-            <svg
-                viewBox=format!("0 0 {W} {H}")
-                role="img"
-                aria-labelledby=labelled_by
-                preserveAspectRatio="xMidYMid meet"
-            >
-                <title>{title}</title>
-                <desc id=desc_id>{desc}</desc>
-                {axes(&ticks, top, &refs, &fmt)}
-                {drawn}
-            </svg>
-        </figure>
-    }
+    chart_frame(
+        id,
+        title,
+        desc,
+        view! {
+            {axes(&ticks, top, &refs, &fmt)}
+            {drawn}
+        },
+    )
 }
 
 #[cfg(test)]
