@@ -359,6 +359,187 @@ pub enum ReportData {
     Shipments(ShipmentsSummary),
     /// `health.account`.
     AccountHealth(AccountHealth),
+    /// Another tool's product or day table (sellerboard, Lingxing, Jungle Scout) or a file read
+    /// through a column mapping: the canonical measures it carried, per product and per day.
+    Performance(ProductPerformance),
+    /// Keyword ranks and volumes (Helium 10 Keyword Tracker and Cerebro).
+    Keywords(KeywordRanks),
+}
+
+/// A measure a third-party or mapped file can carry. The set a file carried is kept, so a figure
+/// the file lacks stays missing instead of reading as zero.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// Sales in money, ad-attributed sales included (sellerboard: organic + PPC).
+    Sales,
+    Units,
+    Orders,
+    Sessions,
+    PageViews,
+    /// Advertising cost, as a positive amount (sellerboard writes costs negative).
+    AdSpend,
+    /// Sales attributed to ads.
+    AdSales,
+    AdOrders,
+    Impressions,
+    Clicks,
+    UnitsRefunded,
+    /// Units available for sale now (a snapshot, not a sum over the period).
+    Available,
+    /// Units on their way to the warehouse.
+    Inbound,
+    /// Profit on the basis named by [`ProductPerformance::profit_basis`].
+    Profit,
+}
+
+impl Measure {
+    /// Every measure, in the order forms and tables list them.
+    pub const ALL: [Measure; 14] = [
+        Measure::Sales,
+        Measure::Units,
+        Measure::Orders,
+        Measure::Sessions,
+        Measure::PageViews,
+        Measure::AdSpend,
+        Measure::AdSales,
+        Measure::AdOrders,
+        Measure::Impressions,
+        Measure::Clicks,
+        Measure::UnitsRefunded,
+        Measure::Available,
+        Measure::Inbound,
+        Measure::Profit,
+    ];
+
+    /// The stable id used in mappings and exports (`sales`, `ad_spend`, ...).
+    pub fn id(self) -> &'static str {
+        match self {
+            Measure::Sales => "sales",
+            Measure::Units => "units",
+            Measure::Orders => "orders",
+            Measure::Sessions => "sessions",
+            Measure::PageViews => "page_views",
+            Measure::AdSpend => "ad_spend",
+            Measure::AdSales => "ad_sales",
+            Measure::AdOrders => "ad_orders",
+            Measure::Impressions => "impressions",
+            Measure::Clicks => "clicks",
+            Measure::UnitsRefunded => "units_refunded",
+            Measure::Available => "available",
+            Measure::Inbound => "inbound",
+            Measure::Profit => "profit",
+        }
+    }
+
+    /// Whether the measure is money (read with the file's currency and decimal style).
+    pub fn is_money(self) -> bool {
+        matches!(self, Measure::Sales | Measure::AdSpend | Measure::AdSales | Measure::Profit)
+    }
+}
+
+/// Sums of the canonical measures. Which of them a file really carried is in
+/// [`ProductPerformance::measures`]; the others stay zero and must not be shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PerformanceTotals {
+    pub sales: Cents,
+    pub units: i64,
+    pub orders: i64,
+    pub sessions: i64,
+    pub page_views: i64,
+    pub ad_spend: Cents,
+    pub ad_sales: Cents,
+    pub ad_orders: i64,
+    pub impressions: i64,
+    pub clicks: i64,
+    pub units_refunded: i64,
+    pub available: i64,
+    pub inbound: i64,
+    pub profit: Cents,
+}
+
+impl std::ops::AddAssign for PerformanceTotals {
+    fn add_assign(&mut self, rhs: PerformanceTotals) {
+        self.sales += rhs.sales;
+        self.units += rhs.units;
+        self.orders += rhs.orders;
+        self.sessions += rhs.sessions;
+        self.page_views += rhs.page_views;
+        self.ad_spend += rhs.ad_spend;
+        self.ad_sales += rhs.ad_sales;
+        self.ad_orders += rhs.ad_orders;
+        self.impressions += rhs.impressions;
+        self.clicks += rhs.clicks;
+        self.units_refunded += rhs.units_refunded;
+        self.available += rhs.available;
+        self.inbound += rhs.inbound;
+        self.profit += rhs.profit;
+    }
+}
+
+/// Which profit a file reports. Lingxing keeps two that must not be confused: settlement profit
+/// (from Amazon's settlements) and order profit (estimated when the order is placed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProfitBasis {
+    /// Net profit after every cost the tool knows (sellerboard `NetProfit`, Jungle Scout `Net Profit`).
+    Net,
+    /// Lingxing 结算毛利润: gross profit on the settlement basis.
+    Settlement,
+    /// Lingxing 订单毛利润: gross profit on the order basis.
+    Order,
+}
+
+/// A product or day table from another tool, or a file read through a column mapping.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProductPerformance {
+    /// The measures the file carried.
+    pub measures: std::collections::BTreeSet<Measure>,
+    /// The profit's basis, when the file carries profit.
+    pub profit_basis: Option<ProfitBasis>,
+    /// One entry per product (by ASIN, else SKU), summed over the file's dates; empty for files
+    /// without a product column.
+    pub items: Vec<ProductItem>,
+    /// The account's totals per day, for files with a date column.
+    pub days: BTreeMap<NaiveDate, PerformanceTotals>,
+    /// The whole file's totals.
+    pub totals: PerformanceTotals,
+}
+
+/// One product's sums in a [`ProductPerformance`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProductItem {
+    pub asin: Option<String>,
+    pub sku: Option<String>,
+    pub title: Option<String>,
+    pub totals: PerformanceTotals,
+}
+
+/// Keyword ranks and volumes, per (keyword, ASIN), as the latest observation in the file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct KeywordRanks {
+    pub rows: Vec<KeywordRow>,
+}
+
+/// One keyword of a keyword tool's export.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct KeywordRow {
+    pub keyword: String,
+    /// The tracked ASIN (Keyword Tracker); `None` in keyword research exports (Cerebro).
+    pub asin: Option<String>,
+    pub search_volume: Option<i64>,
+    pub organic_rank: Option<Rank>,
+    pub sponsored_rank: Option<Rank>,
+    /// The day of the observation, when the file dates it.
+    pub observed: Option<NaiveDate>,
+}
+
+/// A search rank as keyword tools write it: `12`, `>306` (worse than 306), or missing (`-`, `NR`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rank {
+    Exact(u32),
+    WorseThan(u32),
 }
 
 /// Business Report traffic and sales per ASIN (child or parent, by the layout).

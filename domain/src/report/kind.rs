@@ -53,11 +53,74 @@ pub enum ReportKind {
     OrdersFbaShipments,
     /// Account health JSON (GET_V2_SELLER_PERFORMANCE_REPORT).
     AccountHealth,
+    /// sellerboard automation CSV "Dashboard by product" (`Date`, `ASIN`, `SalesOrganic`, ...).
+    SellerboardByProduct,
+    /// sellerboard automation CSV "Dashboard by day" (`Date`, no ASIN).
+    SellerboardByDay,
+    /// sellerboard automation CSV "Dashboard totals" (`DateFrom`, `DateTo`).
+    SellerboardTotals,
+    /// sellerboard's sideways P&L export: metrics as rows, months as columns.
+    SellerboardProfitAndLoss,
+    /// Lingxing (领星) 产品表现: product performance per ASIN/MSKU.
+    LingxingProductPerformance,
+    /// Lingxing 订单导出: orders.
+    LingxingOrders,
+    /// Lingxing Listing export.
+    LingxingListing,
+    /// Lingxing ad report at search term grain (用户搜索报告).
+    LingxingAdsSearchTerm,
+    /// Lingxing ad report at targeting grain (关键词报告, 自动投放).
+    LingxingAdsTargeting,
+    /// Lingxing ad report at advertised product grain (推广商品报告).
+    LingxingAdsAdvertisedProduct,
+    /// Lingxing ad report at campaign grain (广告活动, 广告组, 广告位 reports).
+    LingxingAdsCampaign,
+    /// Lingxing FBA货件: FBA shipments.
+    LingxingFbaShipments,
+    /// Lingxing 补货建议: restock suggestions.
+    LingxingRestock,
+    /// Helium 10 Keyword Tracker (long and wide shapes).
+    Helium10KeywordTracker,
+    /// Helium 10 Cerebro keyword research.
+    Helium10Cerebro,
+    /// Jungle Scout Sales Analytics, Profit Overview (multi-product view).
+    JungleScoutProfitOverview,
+    /// Jungle Scout Inventory Manager.
+    JungleScoutInventory,
+    /// Any other CSV or .xlsx, read through a column mapping the user confirmed.
+    CustomMapped,
+}
+
+/// Where a kind of report comes from: Amazon itself, or another tool's export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportSource {
+    Amazon,
+    Sellerboard,
+    Lingxing,
+    Helium10,
+    JungleScout,
+    /// A file read through the column-mapping dialog.
+    Mapped,
+}
+
+impl ReportSource {
+    /// The tool's name as its users write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReportSource::Amazon => "Amazon",
+            ReportSource::Sellerboard => "sellerboard",
+            ReportSource::Lingxing => "Lingxing 领星",
+            ReportSource::Helium10 => "Helium 10",
+            ReportSource::JungleScout => "Jungle Scout",
+            ReportSource::Mapped => "Mapped file",
+        }
+    }
 }
 
 impl ReportKind {
     /// Every kind, in the order the page lists them when it explains what it understands.
-    pub const ALL: [ReportKind; 20] = [
+    pub const ALL: [ReportKind; 38] = [
         ReportKind::BusinessChild,
         ReportKind::BusinessParent,
         ReportKind::BusinessDate,
@@ -78,6 +141,24 @@ impl ReportKind {
         ReportKind::ReturnsMfn,
         ReportKind::OrdersFbaShipments,
         ReportKind::AccountHealth,
+        ReportKind::SellerboardByProduct,
+        ReportKind::SellerboardByDay,
+        ReportKind::SellerboardTotals,
+        ReportKind::SellerboardProfitAndLoss,
+        ReportKind::LingxingProductPerformance,
+        ReportKind::LingxingOrders,
+        ReportKind::LingxingListing,
+        ReportKind::LingxingAdsSearchTerm,
+        ReportKind::LingxingAdsTargeting,
+        ReportKind::LingxingAdsAdvertisedProduct,
+        ReportKind::LingxingAdsCampaign,
+        ReportKind::LingxingFbaShipments,
+        ReportKind::LingxingRestock,
+        ReportKind::Helium10KeywordTracker,
+        ReportKind::Helium10Cerebro,
+        ReportKind::JungleScoutProfitOverview,
+        ReportKind::JungleScoutInventory,
+        ReportKind::CustomMapped,
     ];
 
     /// The stable id, e.g. `"ads.sp.search_term"`.
@@ -103,6 +184,24 @@ impl ReportKind {
             ReportKind::ReturnsMfn => "returns.mfn",
             ReportKind::OrdersFbaShipments => "orders.fba_shipments",
             ReportKind::AccountHealth => "health.account",
+            ReportKind::SellerboardByProduct => "sellerboard.by_product",
+            ReportKind::SellerboardByDay => "sellerboard.by_day",
+            ReportKind::SellerboardTotals => "sellerboard.totals",
+            ReportKind::SellerboardProfitAndLoss => "sellerboard.pnl",
+            ReportKind::LingxingProductPerformance => "lingxing.product_performance",
+            ReportKind::LingxingOrders => "lingxing.orders",
+            ReportKind::LingxingListing => "lingxing.listing",
+            ReportKind::LingxingAdsSearchTerm => "lingxing.ads.search_term",
+            ReportKind::LingxingAdsTargeting => "lingxing.ads.targeting",
+            ReportKind::LingxingAdsAdvertisedProduct => "lingxing.ads.advertised_product",
+            ReportKind::LingxingAdsCampaign => "lingxing.ads.campaign",
+            ReportKind::LingxingFbaShipments => "lingxing.fba_shipments",
+            ReportKind::LingxingRestock => "lingxing.restock",
+            ReportKind::Helium10KeywordTracker => "helium10.keyword_tracker",
+            ReportKind::Helium10Cerebro => "helium10.cerebro",
+            ReportKind::JungleScoutProfitOverview => "junglescout.profit_overview",
+            ReportKind::JungleScoutInventory => "junglescout.inventory",
+            ReportKind::CustomMapped => "custom.mapped",
         }
     }
 
@@ -134,6 +233,24 @@ impl ReportKind {
             ReportKind::ReturnsMfn => "Seller-fulfilled returns",
             ReportKind::OrdersFbaShipments => "Amazon Fulfilled Shipments",
             ReportKind::AccountHealth => "Account health (JSON)",
+            ReportKind::SellerboardByProduct => "sellerboard: Dashboard by product",
+            ReportKind::SellerboardByDay => "sellerboard: Dashboard by day",
+            ReportKind::SellerboardTotals => "sellerboard: Dashboard totals",
+            ReportKind::SellerboardProfitAndLoss => "sellerboard: P&L export",
+            ReportKind::LingxingProductPerformance => "Lingxing 领星: 产品表现 (product performance)",
+            ReportKind::LingxingOrders => "Lingxing 领星: 订单 (orders)",
+            ReportKind::LingxingListing => "Lingxing 领星: Listing",
+            ReportKind::LingxingAdsSearchTerm => "Lingxing 领星: 用户搜索词报告 (search terms)",
+            ReportKind::LingxingAdsTargeting => "Lingxing 领星: 关键词/投放报告 (targeting)",
+            ReportKind::LingxingAdsAdvertisedProduct => "Lingxing 领星: 推广商品报告 (advertised products)",
+            ReportKind::LingxingAdsCampaign => "Lingxing 领星: 广告活动报告 (campaigns)",
+            ReportKind::LingxingFbaShipments => "Lingxing 领星: FBA货件 (FBA shipments)",
+            ReportKind::LingxingRestock => "Lingxing 领星: 补货建议 (restock)",
+            ReportKind::Helium10KeywordTracker => "Helium 10: Keyword Tracker",
+            ReportKind::Helium10Cerebro => "Helium 10: Cerebro",
+            ReportKind::JungleScoutProfitOverview => "Jungle Scout: Profit Overview",
+            ReportKind::JungleScoutInventory => "Jungle Scout: Inventory Manager",
+            ReportKind::CustomMapped => "A file read through a column mapping",
         }
     }
 
@@ -149,15 +266,45 @@ impl ReportKind {
             | ReportKind::SponsoredBrandsSearchTerm
             | ReportKind::SponsoredDisplayCampaign
             | ReportKind::AdsConsoleAdvertisedProduct
-            | ReportKind::AdsCampaignManager => Topic::Ads,
-            ReportKind::FbaInventoryPlanning | ReportKind::FbaManageInventory | ReportKind::FbaRestock => {
-                Topic::Inventory
-            }
+            | ReportKind::AdsCampaignManager
+            | ReportKind::LingxingAdsSearchTerm
+            | ReportKind::LingxingAdsTargeting
+            | ReportKind::LingxingAdsAdvertisedProduct
+            | ReportKind::LingxingAdsCampaign
+            | ReportKind::Helium10KeywordTracker
+            | ReportKind::Helium10Cerebro => Topic::Ads,
+            ReportKind::FbaInventoryPlanning
+            | ReportKind::FbaManageInventory
+            | ReportKind::FbaRestock
+            | ReportKind::LingxingListing
+            | ReportKind::LingxingFbaShipments
+            | ReportKind::LingxingRestock
+            | ReportKind::JungleScoutInventory => Topic::Inventory,
             ReportKind::OrdersAll
             | ReportKind::ReturnsFba
             | ReportKind::ReturnsMfn
             | ReportKind::OrdersFbaShipments
-            | ReportKind::AccountHealth => Topic::Health,
+            | ReportKind::AccountHealth
+            | ReportKind::LingxingOrders => Topic::Health,
+            ReportKind::SellerboardByProduct
+            | ReportKind::SellerboardByDay
+            | ReportKind::SellerboardTotals
+            | ReportKind::SellerboardProfitAndLoss
+            | ReportKind::LingxingProductPerformance
+            | ReportKind::JungleScoutProfitOverview
+            | ReportKind::CustomMapped => Topic::Sales,
+        }
+    }
+
+    /// The tool the report comes from.
+    pub fn source(self) -> ReportSource {
+        match self.id().split('.').next() {
+            Some("sellerboard") => ReportSource::Sellerboard,
+            Some("lingxing") => ReportSource::Lingxing,
+            Some("helium10") => ReportSource::Helium10,
+            Some("junglescout") => ReportSource::JungleScout,
+            Some("custom") => ReportSource::Mapped,
+            _ => ReportSource::Amazon,
         }
     }
 }
