@@ -94,6 +94,8 @@ fn snapshot(acos: Option<f64>) -> MetricSnapshot {
             ("ads.acos.SP".to_string(), acos),
             ("sales.conversion".to_string(), Some(0.126)),
         ]),
+        brief: None,
+        settings: None,
     }
 }
 

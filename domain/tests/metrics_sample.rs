@@ -73,3 +73,48 @@ fn the_sample_brief_has_the_values_the_page_test_asserts() {
     // Four topics on the scorecard.
     assert_eq!(brief.topic_status(opsbrief_domain::report::Topic::Health), Some(metrics::Status::OnTrack));
 }
+
+#[test]
+fn a_meeting_record_keeps_the_brief_with_its_first_rows_and_survives_storage() {
+    use opsbrief_domain::meeting::MetricSnapshot;
+    let settings = Settings { shop_name: "Acme".into(), ..Settings::default() };
+    let brief = sample_brief(&settings);
+    let snapshot = MetricSnapshot::of_brief(&brief, &settings);
+    let frozen = snapshot.brief.as_deref().expect("the Brief is kept");
+    // Totals and the scorecard are kept as they were.
+    assert_eq!(frozen.value("sales.ordered_sales"), brief.value("sales.ordered_sales"));
+    assert_eq!(frozen.scorecard, brief.scorecard);
+    assert_eq!(frozen.sales.daily, brief.sales.daily);
+    // Tables keep their first rows, in order.
+    let rows = 2;
+    let cut = brief.for_record(rows);
+    assert_eq!(cut.sales.asins, brief.sales.asins[..rows.min(brief.sales.asins.len())].to_vec());
+    assert!(cut.inventory.skus.len() <= rows);
+    // A per-item figure survives only for the items still listed.
+    let dropped = &brief.sales.asins[rows..];
+    assert!(!dropped.is_empty(), "the sample has more than {rows} ASINs");
+    let listed_elsewhere = |asin: &str| cut.health.returns.iter().any(|r| r.asin == asin);
+    let mut checked = 0;
+    for a in dropped.iter().filter(|a| !listed_elsewhere(&a.asin)) {
+        assert!(cut.figure(&format!("sales.asin_share.{}", a.asin)).is_none(), "{}", a.asin);
+        checked += 1;
+    }
+    assert!(checked > 0, "some dropped ASIN is listed nowhere else");
+    for a in &cut.sales.asins {
+        assert!(brief.figure(&format!("sales.asin_share.{}", a.asin)).is_none() || cut.figure(&format!("sales.asin_share.{}", a.asin)).is_some());
+    }
+    assert!(cut.figure("ads.acos.SP").is_some() || brief.figure("ads.acos.SP").is_none(), "per-ad-type figures are kept");
+    // The record goes through storage as JSON and comes back equal, settings included.
+    let json = serde_json::to_string(&snapshot).unwrap();
+    let back: MetricSnapshot = serde_json::from_str(&json).unwrap();
+    // (serde_json may move a float by one ulp on the way back, so values are compared loosely.)
+    let back_brief = back.brief.as_ref().unwrap();
+    let ids = |b: &Brief| b.sales.asins.iter().map(|a| a.asin.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(back_brief), ids(frozen));
+    assert_eq!(back_brief.figures().count(), frozen.figures().count());
+    assert!((back_brief.value("sales.ordered_sales").unwrap() - 29_061.36).abs() < 1e-9);
+    assert_eq!(back.settings.unwrap().shop_name, "Acme");
+    // A record written before Briefs were kept still loads, without one.
+    let old: MetricSnapshot = serde_json::from_str(r#"{"period":null,"marketplace":"US","currency":"USD","values":{"ads.acos":0.3}}"#).unwrap();
+    assert!(old.brief.is_none() && old.settings.is_none());
+}

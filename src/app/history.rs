@@ -11,7 +11,8 @@ use crate::app::meeting::{MeetingRecord, fmt_rate};
 use crate::app::settings::PageIntro;
 use crate::app::state::AppState;
 use crate::app::workspace::WorkspaceState;
-use crate::i18n::{MeetingText, Text};
+use crate::app::brief::PastBrief;
+use crate::i18n::{DocText, MeetingText, Text, Translate};
 
 #[component]
 pub fn HistoryPage() -> impl IntoView {
@@ -19,6 +20,8 @@ pub fn HistoryPage() -> impl IntoView {
     let state = WorkspaceState::get();
     let t = move |text: MeetingText| app.t(text);
     let opened = RwSignal::new(None::<MeetingId>);
+    // The past meeting whose brief is shown; it replaces the record, and printing prints it alone.
+    let brief_of = RwSignal::new(None::<MeetingId>);
     let past = Memo::new(move |_| {
         state.ws.with(|ws| {
             closed_meetings(&ws.meetings)
@@ -66,6 +69,7 @@ pub fn HistoryPage() -> impl IntoView {
                 <tbody>
                     {move || past.get().into_iter().map(|(id, date, emergency, rating, cost, rate, forced)| {
                         let target = id.clone();
+                        let brief_target = id.clone();
                         view! {
                             <tr data-meeting-id=id.to_string()>
                                 <td>{date.to_string()}</td>
@@ -82,9 +86,25 @@ pub fn HistoryPage() -> impl IntoView {
                                         class="link"
                                         data-action="open-record"
                                         aria-label=move || format!("{} {date}", t(MeetingText::OpenRecord)())
-                                        on:click=move |_| opened.set(Some(target.clone()))
+                                        on:click=move |_| {
+                                            brief_of.set(None);
+                                            opened.set(Some(target.clone()));
+                                        }
                                     >
                                         {t(MeetingText::OpenRecord)}
+                                    </button>
+                                    " "
+                                    <button
+                                        type="button"
+                                        class="link"
+                                        data-action="open-brief"
+                                        aria-label=move || format!("{} {date}", DocText::ViewBrief.get(app.lang.get()))
+                                        on:click=move |_| {
+                                            opened.set(None);
+                                            brief_of.set(Some(brief_target.clone()));
+                                        }
+                                    >
+                                        {app.t(DocText::ViewBrief)}
                                     </button>
                                 </td>
                             </tr>
@@ -96,6 +116,12 @@ pub fn HistoryPage() -> impl IntoView {
         {move || opened.get().map(|id| view! {
             <button type="button" class="secondary" data-action="close-record" on:click=move |_| opened.set(None)>{t(MeetingText::CloseRecord)}</button>
             <MeetingRecord id />
+        })}
+        {move || brief_of.get().map(|id| view! {
+            <div class="past-brief-frame">
+                <button type="button" class="secondary no-print" data-action="close-brief" on:click=move |_| brief_of.set(None)>{app.t(DocText::CloseBrief)}</button>
+                <PastBrief id />
+            </div>
         })}
         <section class="trends" aria-labelledby="trends-title">
             <h3 id="trends-title">{t(MeetingText::Trends)}</h3>

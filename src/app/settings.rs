@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use crate::app::backup::BackupPanel;
-use crate::app::brief::MetricsSettings;
+use crate::app::brief::{BriefState, MetricsSettings};
 use crate::app::state::AppState;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{DocText, Lang, Text};
 
 /// A page's heading and the sentence that says what the page is for.
 #[component]
@@ -45,7 +45,34 @@ pub fn SettingsPage() -> impl IntoView {
                 " 简体中文"
             </label>
         </fieldset>
+        <ShopName />
         <MetricsSettings />
         <BackupPanel />
+    }
+}
+
+/// The shop's name, printed in the brief's header; saved with the metric settings.
+#[component]
+fn ShopName() -> impl IntoView {
+    let state = AppState::get();
+    let bs = BriefState::get();
+    view! {
+        <fieldset class="setting" data-group="shop">
+            <legend>{state.t(DocText::Shop)}</legend>
+            <label>
+                {state.t(DocText::ShopNameLabel)}" "
+                <input
+                    type="text"
+                    data-testid="shop-name"
+                    autocomplete="organization"
+                    prop:value=move || bs.settings.with(|s| s.shop_name.clone())
+                    on:change:target=move |ev| {
+                        let name = ev.target().value().trim().to_string();
+                        bs.update_settings(|s| s.shop_name = name);
+                    }
+                />
+            </label>
+            <p class="help">{state.t(DocText::ShopNameHelp)}</p>
+        </fieldset>
     }
 }

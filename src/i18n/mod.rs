@@ -6,6 +6,7 @@
 //! data (file names, ASINs, notes) is never translated and never passes through here.
 
 mod brief;
+mod document;
 mod meeting;
 mod share;
 mod shell;
@@ -13,6 +14,7 @@ mod shell;
 use serde::{Deserialize, Serialize};
 
 pub use brief::BriefText;
+pub use document::DocText;
 pub use meeting::MeetingText;
 pub use share::ShareText;
 pub use shell::Text;

@@ -501,6 +501,8 @@ mod tests {
                 ("ads.spend".to_string(), Some(1234.5)),
                 ("health.odr".to_string(), None),
             ]),
+            brief: None,
+            settings: None,
         }
     }
 

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::action::MetricLink;
 use crate::dataset::{Currency, Marketplace, Period};
+use crate::metrics::{Brief, Settings};
 
 /// Metric id -> value as shown, plus where the numbers came from.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -20,9 +21,36 @@ pub struct MetricSnapshot {
     /// Every metric shown, by its spec id (`sales.conversion`, `ads.acos.SP`, ...). `None` is a
     /// metric shown as missing, which is not the same as 0. Raw values: fractions as fractions.
     pub values: BTreeMap<String, Option<f64>>,
+    /// The Brief as the meeting saw it, its tables cut to their first rows
+    /// ([`Brief::for_record`]), so a past meeting's brief can be shown and printed as it was,
+    /// with its tables and charts, after the reports are gone. Absent from meetings closed
+    /// before it was kept and from meetings held without reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brief: Option<Box<Brief>>,
+    /// The settings the Brief was judged with (thresholds, targets, shop name), kept with it so
+    /// the past brief reads the same after the settings change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settings: Option<Box<Settings>>,
 }
 
 impl MetricSnapshot {
+    /// The snapshot of a Brief: every figure's value, and the Brief itself with its tables cut
+    /// to [`MetricSnapshot::RECORD_ROWS`] rows, with the settings it was computed with.
+    pub fn of_brief(brief: &Brief, settings: &Settings) -> MetricSnapshot {
+        MetricSnapshot {
+            period: Some(brief.selection.period),
+            marketplace: brief.selection.marketplace,
+            currency: brief.selection.currency.clone(),
+            values: brief.snapshot(),
+            brief: Some(Box::new(brief.for_record(MetricSnapshot::RECORD_ROWS))),
+            settings: Some(Box::new(settings.clone())),
+        }
+    }
+
+    /// How many rows of each table a meeting record keeps: a printed brief shows the first
+    /// rows, and localStorage holds a year of meetings in well under its quota.
+    pub const RECORD_ROWS: usize = 25;
+
     /// The value of a metric: `None` if it was not shown, `Some(None)` if it was shown as missing.
     pub fn get(&self, id: &str) -> Option<Option<f64>> {
         self.values.get(id).copied()

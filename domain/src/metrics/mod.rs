@@ -129,6 +129,33 @@ impl Brief {
         self.figures().map(|f| (f.id.clone(), f.value)).collect()
     }
 
+    /// A copy for a meeting record: every table cut to its first `rows` rows (the tables are
+    /// already ranked, so these are the rows that matter), and the per-item figures (an ASIN's
+    /// share, a SKU's cover) kept only for the items still listed. Everything else (totals,
+    /// scorecard, charts' series, sources, notes) is kept as it is.
+    pub fn for_record(&self, rows: usize) -> Brief {
+        let mut brief = self.clone();
+        brief.sales.asins.truncate(rows);
+        brief.ads.skus.truncate(rows);
+        brief.ads.negatives.truncate(rows);
+        brief.ads.harvest.truncate(rows);
+        brief.ads.bid_down.truncate(rows);
+        brief.inventory.skus.truncate(rows);
+        brief.health.returns.truncate(rows);
+        brief.health.reasons.truncate(rows);
+        let mut kept: BTreeSet<String> = BTreeSet::new();
+        kept.extend(brief.sales.asins.iter().map(|a| a.asin.clone()));
+        kept.extend(brief.ads.skus.iter().map(|s| s.sku.clone()));
+        kept.extend(brief.inventory.skus.iter().map(|s| s.sku.clone()));
+        kept.extend(brief.health.returns.iter().map(|r| r.asin.clone()));
+        let keep = |f: &Figure| per_item_key(&f.id).is_none_or(|key| kept.contains(key));
+        brief.sales.figures.retain(keep);
+        brief.ads.figures.retain(keep);
+        brief.inventory.figures.retain(keep);
+        brief.health.figures.retain(keep);
+        brief
+    }
+
     /// The worst status of a topic's scorecard lines.
     pub fn topic_status(&self, topic: Topic) -> Option<Status> {
         self.scorecard
@@ -136,6 +163,14 @@ impl Brief {
             .filter(|l| l.topic == topic)
             .fold(None, |acc, l| Status::worst(acc, l.status))
     }
+}
+
+/// The item a per-item figure is about (`sales.asin_share.B0C1` -> `B0C1`), or `None` for a
+/// figure of the whole account or of an ad or targeting type (`ads.acos.SP`).
+fn per_item_key(id: &str) -> Option<&str> {
+    let mut parts = id.splitn(3, '.');
+    let key = parts.nth(2)?;
+    (!matches!(key, "SP" | "SB" | "SD" | "auto" | "manual" | "unknown")).then_some(key)
 }
 
 /// The figures that make the scorecard, per topic, with their English labels.

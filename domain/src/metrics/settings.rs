@@ -39,6 +39,8 @@ pub struct Settings {
     pub ipi: Option<f64>,
     /// Account health values typed in from the Account Health page, per marketplace.
     pub typed_health: Vec<TypedHealth>,
+    /// The shop's name as the team writes it, printed in the brief's header.
+    pub shop_name: String,
 }
 
 impl Default for Settings {
@@ -56,6 +58,7 @@ impl Default for Settings {
             exchange_rates: ExchangeRates::default(),
             ipi: None,
             typed_health: Vec::new(),
+            shop_name: String::new(),
         }
     }
 }

@@ -2,9 +2,10 @@
 //! topics. Everything shown comes from the domain's `Brief`; this module only lays it out.
 //!
 //! [`provide_brief_state`] is called by `App` so the Meeting page shares the same computed Brief
-//! ([`current_snapshot`], [`TopicScorecard`]).
+//! ([`current_metric_snapshot`], [`TopicScorecard`]).
 
 mod ads;
+mod document;
 mod figure;
 mod format;
 mod health;
@@ -24,13 +25,14 @@ use crate::app::state::AppState;
 use crate::browser::download;
 use crate::i18n::{BriefText, Text, Translate};
 
+pub use document::{PastBrief, PrintButton};
 pub use scorecard::Scorecard;
 pub use settings_form::MetricsSettings;
 pub use state::{BriefState, provide_brief_state};
 // For the Meeting page, which shows each topic's scorecard in its agenda item and freezes the
 // figures when a meeting closes.
 pub use scorecard::TopicScorecard;
-pub use state::current_metric_snapshot;
+pub use state::{current_metric_snapshot, current_values};
 
 /// The figures of a topic that are shown as cards: all but the per-item ones (`prefixes`),
 /// which their tables show.
@@ -192,12 +194,15 @@ fn BriefBody() -> impl IntoView {
                 <div class="brief-toolbar">
                     <SelectionPicker />
                     <ExportButton />
+                    <PrintButton />
                 </div>
+                <document::LiveHeader />
                 <Scorecard />
                 <sales::SalesSection />
                 <ads::AdsSection />
                 <inventory::InventorySection />
                 <health::HealthSection />
+                <document::LiveOutcome />
                 <SharePanel />
                 <BriefSources />
             </div>

@@ -1,7 +1,6 @@
 //! The Brief's shared state: which selection is shown, the metric settings, and the computed
 //! Brief, provided from `App` so the Meeting page shows the same figures.
 
-use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -98,6 +97,27 @@ impl BriefState {
         expect_context::<BriefState>()
     }
 
+    /// A state that shows one Brief frozen in a meeting record, with the settings it was judged
+    /// with. Provided as context around a past meeting's brief, it lets the Brief page's own
+    /// sections draw it; nothing it holds is stored, and edits to its settings stay local.
+    pub fn frozen(brief: Brief, settings: Settings) -> BriefState {
+        let selection = brief.selection.clone();
+        let today = RwSignal::new(brief.today);
+        let offered = selection.clone();
+        let local = RwSignal::new(settings);
+        BriefState {
+            selections: Memo::new(move |_| vec![offered.clone()]),
+            chosen: RwSignal::new(None),
+            selection: Memo::new(move |_| Some(selection.clone())),
+            settings: Memo::new(move |_| local.get()),
+            today,
+            brief: Memo::new(move |_| Some(brief.clone())),
+            stored: false,
+            local,
+            workspace: None,
+        }
+    }
+
     /// Changes the settings; the workspace's one storage effect saves them.
     pub fn update_settings(self, change: impl FnOnce(&mut Settings)) {
         let mut next = self.settings.get_untracked();
@@ -113,26 +133,34 @@ impl BriefState {
     }
 }
 
-/// The shown selection and every figure's raw value, for a meeting that closes now.
-/// `None` when no report is loaded.
-#[allow(dead_code)]
-pub fn current_snapshot() -> Option<(Selection, BTreeMap<String, Option<f64>>)> {
-    let state = use_context::<BriefState>()?;
-    state
-        .brief
-        .with_untracked(|b| b.as_ref().map(|b| (b.selection.clone(), b.snapshot())))
+/// The values the meeting sees now, without the frozen Brief: what an action's metric link
+/// takes as its baseline.
+pub fn current_values() -> MetricSnapshot {
+    let Some(state) = use_context::<BriefState>() else {
+        return MetricSnapshot::default();
+    };
+    state.brief.with_untracked(|b| {
+        b.as_ref()
+            .map(|b| MetricSnapshot {
+                period: Some(b.selection.period),
+                marketplace: b.selection.marketplace,
+                currency: b.selection.currency.clone(),
+                values: b.snapshot(),
+                brief: None,
+                settings: None,
+            })
+            .unwrap_or_default()
+    })
 }
 
-/// The same as [`current_snapshot`], in the meeting record's own type (empty without reports).
-#[allow(dead_code)]
+/// The shown Brief frozen for the meeting record: every figure's value and the Brief with its
+/// tables cut to their first rows (empty without reports).
 pub fn current_metric_snapshot() -> MetricSnapshot {
-    match current_snapshot() {
-        Some((selection, values)) => MetricSnapshot {
-            period: Some(selection.period),
-            marketplace: selection.marketplace,
-            currency: selection.currency,
-            values,
-        },
-        None => MetricSnapshot::default(),
-    }
+    let Some(state) = use_context::<BriefState>() else {
+        return MetricSnapshot::default();
+    };
+    state
+        .brief
+        .with_untracked(|b| b.as_ref().map(|b| MetricSnapshot::of_brief(b, &state.settings.get_untracked())))
+        .unwrap_or_default()
 }

@@ -10,7 +10,7 @@ use opsbrief_domain::report::Topic;
 
 use super::{RunCtx, step_text};
 use crate::app::state::AppState;
-use crate::app::brief::current_metric_snapshot as current_snapshot;
+use crate::app::brief::current_values;
 use crate::app::workspace::WorkspaceState;
 use crate::browser::clock;
 use crate::i18n::MeetingText;
@@ -227,7 +227,7 @@ pub fn ActionEditor(id: ActionId) -> impl IntoView {
                         on:change:target=move |ev| {
                             let metric = ev.target().value().trim().to_string();
                             // The baseline is what the meeting sees now, frozen with the link.
-                            let link = (!metric.is_empty()).then(|| current_snapshot().link(metric));
+                            let link = (!metric.is_empty()).then(|| current_values().link(metric));
                             edit(Box::new(move |f| f.metric = link));
                         }
                     />
