@@ -4,6 +4,7 @@
 //! as they arrive; [`read_report`] is the same reader fed the whole file at once. The kind is told
 //! by the header row ([`detect`]), then a per-family reader aggregates the rows: [`business`],
 //! [`ads`], [`inventory`], [`orders`], [`returns`]; [`health`] and [`xlsx`] read whole documents.
+//! Other tools' exports (sellerboard, Jungle Scout, ...) are recognised and read by [`profiles`].
 
 mod ads;
 mod business;
@@ -16,6 +17,7 @@ mod ingest;
 mod inventory;
 mod kind;
 mod orders;
+mod profiles;
 mod returns;
 mod row;
 mod xlsx;
@@ -78,9 +80,9 @@ pub(crate) fn make_sink(kind: ReportKind, header: &Header, ctx: &mut ReadContext
         // Account health is JSON and never reaches the delimited readers; an empty Orders sink
         // keeps this total without a panic path.
         ReportKind::AccountHealth => Box::new(orders::OrdersSink::new(header, ctx)),
-        // Not yet detected from a header: the profiles are being written (issue 7). Until then
-        // detection never returns these kinds, and a row reaching this sink is skipped, not lost.
-        _ => Box::new(unsupported::UnsupportedSink),
+        // Other tools' exports; kinds without a reader yet are never detected, and a row reaching
+        // the placeholder is skipped, not lost.
+        _ => profiles::make_sink(kind, header, ctx).unwrap_or_else(|| Box::new(unsupported::UnsupportedSink)),
     }
 }
 
