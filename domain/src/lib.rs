@@ -11,6 +11,7 @@
 
 pub mod dataset;
 pub mod export;
+pub mod mapping;
 pub mod meeting;
 pub mod metrics;
 pub mod report;

@@ -13,6 +13,7 @@ use super::fingerprint::Fingerprint;
 use super::row::{ReadContext, Row};
 use super::{ReportKind, RowSink, make_sink};
 use crate::dataset::{LoadedReport, Period};
+use crate::mapping::ColumnMapping;
 use crate::text::date::dates_in_file_name;
 use crate::text::encoding::{SniffedEncoding, StreamDecoder, TextEncoding, sniff_encoding};
 use crate::text::number::DecimalStyle;
@@ -38,6 +39,8 @@ pub const HEADER_SCAN_ROWS: usize = 20;
 /// ```
 pub struct Ingest {
     file_name: String,
+    /// Saved column mappings, tried for a header that no known report has.
+    mappings: Vec<ColumnMapping>,
     bytes_read: u64,
     fingerprint: Fingerprint,
     stage: Stage,
@@ -69,6 +72,8 @@ struct Layout {
     header_index: u64,
     kind: ReportKind,
     header: Header,
+    /// The saved mapping the header matched, for [`ReportKind::CustomMapped`].
+    mapping: Option<ColumnMapping>,
 }
 
 enum Sniffed {
@@ -91,8 +96,15 @@ enum Decided {
 impl Ingest {
     /// Starts reading a file with this name (used in messages and as a fallback for the period).
     pub fn new(file_name: &str) -> Ingest {
+        Ingest::with_mappings(file_name, Vec::new())
+    }
+
+    /// Starts reading a file that may be one the user mapped: a header that no known report has
+    /// is read with the mapping saved for it, as [`ReportKind::CustomMapped`].
+    pub fn with_mappings(file_name: &str, mappings: Vec<ColumnMapping>) -> Ingest {
         Ingest {
             file_name: file_name.to_string(),
+            mappings,
             bytes_read: 0,
             fingerprint: Fingerprint::default(),
             stage: Stage::Sniffing { held: Vec::new(), tried: 0 },
@@ -126,7 +138,7 @@ impl Ingest {
         self.bytes_read += chunk.len() as u64;
         self.fingerprint.update(chunk);
         let stage = std::mem::replace(&mut self.stage, Stage::Sniffing { held: Vec::new(), tried: 0 });
-        match advance(&self.file_name, stage, chunk) {
+        match advance(&self.file_name, &self.mappings, stage, chunk) {
             Ok(stage) => {
                 self.stage = stage;
                 Ok(())
@@ -142,15 +154,16 @@ impl Ingest {
     pub fn finish(self) -> Result<LoadedReport, ImportError> {
         let fingerprint = self.fingerprint.value();
         let file_name = self.file_name;
+        let mappings = self.mappings;
         match self.stage {
             Stage::Failed(error) => Err(error),
             Stage::Streaming(mut stream) => {
                 stream.feed(&[], true);
                 Ok(stream.into_report(&file_name, fingerprint))
             }
-            Stage::Buffering(bytes, format) => read_whole(&file_name, &bytes, format, fingerprint),
-            Stage::Sniffing { held, mut tried } => match decide(&file_name, &held, &mut tried, true)? {
-                Decided::Whole(format) => read_whole(&file_name, &held, format, fingerprint),
+            Stage::Buffering(bytes, format) => read_whole(&file_name, &bytes, format, fingerprint, &mappings),
+            Stage::Sniffing { held, mut tried } => match decide(&file_name, &mappings, &held, &mut tried, true)? {
+                Decided::Whole(format) => read_whole(&file_name, &held, format, fingerprint, &mappings),
                 Decided::Text(mut stream) => {
                     stream.feed_first(&held, true);
                     Ok(stream.into_report(&file_name, fingerprint))
@@ -161,14 +174,14 @@ impl Ingest {
     }
 }
 
-fn read_whole(file_name: &str, bytes: &[u8], format: WholeFile, fingerprint: u64) -> Result<LoadedReport, ImportError> {
+fn read_whole(file_name: &str, bytes: &[u8], format: WholeFile, fingerprint: u64, mappings: &[ColumnMapping]) -> Result<LoadedReport, ImportError> {
     match format {
         WholeFile::Json => super::health::read(file_name, bytes, fingerprint),
-        WholeFile::Xlsx => super::xlsx::read(file_name, bytes, fingerprint),
+        WholeFile::Xlsx => super::xlsx::read(file_name, bytes, fingerprint, mappings),
     }
 }
 
-fn advance(file_name: &str, stage: Stage, chunk: &[u8]) -> Result<Stage, ImportError> {
+fn advance(file_name: &str, mappings: &[ColumnMapping], stage: Stage, chunk: &[u8]) -> Result<Stage, ImportError> {
     match stage {
         Stage::Failed(error) => Err(error),
         Stage::Buffering(mut bytes, format) => {
@@ -181,7 +194,7 @@ fn advance(file_name: &str, stage: Stage, chunk: &[u8]) -> Result<Stage, ImportE
         }
         // The usual case, a first chunk that holds the header, is decided on the chunk itself,
         // so a whole file pushed at once is not copied.
-        Stage::Sniffing { held, mut tried } if held.is_empty() => match decide(file_name, chunk, &mut tried, false)? {
+        Stage::Sniffing { held, mut tried } if held.is_empty() => match decide(file_name, mappings, chunk, &mut tried, false)? {
             Decided::Undecided => Ok(Stage::Sniffing { held: chunk.to_vec(), tried }),
             Decided::Whole(format) => Ok(Stage::Buffering(chunk.to_vec(), format)),
             Decided::Text(mut stream) => {
@@ -191,7 +204,7 @@ fn advance(file_name: &str, stage: Stage, chunk: &[u8]) -> Result<Stage, ImportE
         },
         Stage::Sniffing { mut held, mut tried } => {
             held.extend_from_slice(chunk);
-            match decide(file_name, &held, &mut tried, false)? {
+            match decide(file_name, mappings, &held, &mut tried, false)? {
                 Decided::Undecided => Ok(Stage::Sniffing { held, tried }),
                 Decided::Whole(format) => Ok(Stage::Buffering(held, format)),
                 Decided::Text(mut stream) => {
@@ -208,7 +221,7 @@ fn advance(file_name: &str, stage: Stage, chunk: &[u8]) -> Result<Stage, ImportE
 /// The decision only ever depends on a prefix of the file that ends at a line break (or on the
 /// whole file at its end), tried in order, so it comes out the same however the file was
 /// chunked: a file read in pieces gives exactly the report the whole file gives.
-fn decide(file_name: &str, held: &[u8], tried: &mut usize, complete: bool) -> Result<Decided, ImportError> {
+fn decide(file_name: &str, mappings: &[ColumnMapping], held: &[u8], tried: &mut usize, complete: bool) -> Result<Decided, ImportError> {
     let error = |kind| ImportError::new(kind, file_name);
     let text_start = held.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(held);
     let first_visible = text_start.iter().find(|b| !b.is_ascii_whitespace() && **b != 0);
@@ -237,7 +250,7 @@ fn decide(file_name: &str, held: &[u8], tried: &mut usize, complete: bool) -> Re
         if held[line_start..end].iter().all(|b| b.is_ascii_whitespace() || *b == 0) {
             continue;
         }
-        match sniff_layout(&held[..end], false) {
+        match sniff_layout(&held[..end], false, mappings) {
             Sniffed::NeedMore => {}
             Sniffed::Found(layout) => return Ok(Decided::Text(Box::new(TextStream::new(layout)))),
             Sniffed::NotFound(header) => return Err(error(ImportErrorKind::UnknownReport { header })),
@@ -245,7 +258,7 @@ fn decide(file_name: &str, held: &[u8], tried: &mut usize, complete: bool) -> Re
         }
     }
     if held.len() >= SNIFF_LIMIT {
-        let header = match sniff_layout(&held[..SNIFF_LIMIT], true) {
+        let header = match sniff_layout(&held[..SNIFF_LIMIT], true, mappings) {
             Sniffed::NotFound(header) => header,
             _ => Vec::new(),
         };
@@ -254,7 +267,7 @@ fn decide(file_name: &str, held: &[u8], tried: &mut usize, complete: bool) -> Re
     if !complete {
         return Ok(Decided::Undecided);
     }
-    match sniff_layout(held, true) {
+    match sniff_layout(held, true, mappings) {
         Sniffed::Found(layout) => Ok(Decided::Text(Box::new(TextStream::new(layout)))),
         Sniffed::Binary(what) => Err(error(ImportErrorKind::Binary { what: what.to_string() })),
         Sniffed::NotFound(header) => Err(error(ImportErrorKind::UnknownReport { header })),
@@ -281,7 +294,7 @@ fn magic_kind(held: &[u8]) -> Option<&'static str> {
 }
 
 /// Decodes the held bytes and looks for a known header in the first rows with each dialect.
-fn sniff_layout(held: &[u8], complete: bool) -> Sniffed {
+fn sniff_layout(held: &[u8], complete: bool, mappings: &[ColumnMapping]) -> Sniffed {
     let encoding = sniff_encoding(held, complete);
     // Text has no NUL bytes, except UTF-16, which the encoding sniffer has recognised.
     let utf16 = matches!(encoding.encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be);
@@ -305,20 +318,24 @@ fn sniff_layout(held: &[u8], complete: bool) -> Sniffed {
                 widest = header.original.iter().filter(|c| !c.is_empty()).take(40).cloned().collect();
             }
             if let Some(kind) = detect_kind(&header) {
-                found = Some((index, kind, header));
+                found = Some((index, kind, header, None));
+                return false;
+            }
+            if let Some(mapping) = mappings.iter().find(|m| m.matches(&header.names)) {
+                found = Some((index, ReportKind::CustomMapped, header, Some(mapping.clone())));
                 return false;
             }
             index += 1;
             (index as usize) < HEADER_SCAN_ROWS
         });
         rows_available = rows_available.max(index as usize);
-        if let Some((header_index, kind, header)) = found {
+        if let Some((header_index, kind, header, mapping)) = found {
             let better = match &best {
                 None => true,
                 Some((i, _, _)) => header_index < *i,
             };
             if better {
-                best = Some((header_index, preference, Layout { encoding, dialect, header_index, kind, header }));
+                best = Some((header_index, preference, Layout { encoding, dialect, header_index, kind, header, mapping }));
             }
         }
     }
@@ -362,7 +379,10 @@ impl TextStream {
         let german = layout.header.is_german();
         let style = if layout.dialect.delimiter == b';' || german { DecimalStyle::Comma } else { DecimalStyle::Point };
         let mut ctx = ReadContext::new(style);
-        let sink = make_sink(layout.kind, &layout.header, &mut ctx);
+        let sink = match &layout.mapping {
+            Some(mapping) => super::profiles::mapped::sink(mapping, &layout.header, &mut ctx),
+            None => make_sink(layout.kind, &layout.header, &mut ctx),
+        };
         TextStream {
             kind: layout.kind,
             encoding: layout.encoding,
@@ -489,7 +509,7 @@ mod tests {
 
     fn decide_all(bytes: &[u8]) -> Result<Decided, ImportError> {
         let mut tried = 0;
-        decide("t.csv", bytes, &mut tried, true)
+        decide("t.csv", &[], bytes, &mut tried, true)
     }
 
     #[test]
@@ -516,15 +536,15 @@ mod tests {
     #[test]
     fn an_undecided_prefix_waits_for_more_bytes() {
         let mut tried = 0;
-        assert!(matches!(decide("t.csv", b"Some title row without an end", &mut tried, false), Ok(Decided::Undecided)));
-        assert!(matches!(decide("t.csv", b"   ", &mut tried, false), Ok(Decided::Undecided)));
+        assert!(matches!(decide("t.csv", &[], b"Some title row without an end", &mut tried, false), Ok(Decided::Undecided)));
+        assert!(matches!(decide("t.csv", &[], b"   ", &mut tried, false), Ok(Decided::Undecided)));
     }
 
     #[test]
     fn twenty_rows_without_a_header_is_an_unknown_report() {
         let text: String = (0..25).map(|i| format!("row {i},value\n")).collect();
         let mut tried = 0;
-        match decide("t.csv", text.as_bytes(), &mut tried, false) {
+        match decide("t.csv", &[], text.as_bytes(), &mut tried, false) {
             Err(ImportError { kind: ImportErrorKind::UnknownReport { header }, .. }) => assert_eq!(header, vec!["row 0", "value"]),
             _ => panic!("expected an unknown report"),
         }

@@ -17,6 +17,7 @@ mod ingest;
 mod inventory;
 mod kind;
 mod orders;
+mod preview;
 mod profiles;
 mod returns;
 mod row;
@@ -36,7 +37,8 @@ mod unsupported {
 }
 
 pub use error::{ImportError, ImportErrorKind};
-pub use ingest::Ingest;
+pub use ingest::{HEADER_SCAN_ROWS, Ingest};
+pub use preview::{Preview, preview};
 pub use kind::{ReportKind, ReportSource, Topic};
 
 use crate::dataset::{LoadedReport, ReportData};

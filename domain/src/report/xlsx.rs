@@ -12,13 +12,14 @@ use super::csv_stream::{LinePosition, RawRecord};
 use super::detect::{Header, detect_kind};
 use super::error::{ImportError, ImportErrorKind};
 use super::ingest::{HEADER_SCAN_ROWS, finish_report, handle_record};
-use super::make_sink;
+use super::{ReportKind, make_sink};
+use crate::mapping::ColumnMapping;
 use super::row::ReadContext;
 use crate::dataset::LoadedReport;
 use crate::text::number::DecimalStyle;
 
-/// Reads the first sheet of a workbook.
-pub fn read(file_name: &str, bytes: &[u8], fingerprint: u64) -> Result<LoadedReport, ImportError> {
+/// The first sheet of a workbook, or the error that says why it cannot be read.
+fn first_sheet(file_name: &str, bytes: &[u8]) -> Result<calamine::Range<Data>, ImportError> {
     let error = |kind| ImportError::new(kind, file_name);
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| match e {
         XlsxError::Zip(zip) if !bytes.windows(15).any(|w| w == b"xl/workbook.xml") => {
@@ -27,11 +28,29 @@ pub fn read(file_name: &str, bytes: &[u8], fingerprint: u64) -> Result<LoadedRep
         XlsxError::FileNotFound(_) => error(ImportErrorKind::Binary { what: "a zip archive that is not an .xlsx workbook".to_string() }),
         other => error(ImportErrorKind::Xlsx { detail: other.to_string() }),
     })?;
-    let range = match workbook.worksheet_range_at(0) {
-        Some(Ok(range)) => range,
-        Some(Err(e)) => return Err(error(ImportErrorKind::Xlsx { detail: e.to_string() })),
-        None => return Err(error(ImportErrorKind::Empty)),
-    };
+    match workbook.worksheet_range_at(0) {
+        Some(Ok(range)) => Ok(range),
+        Some(Err(e)) => Err(error(ImportErrorKind::Xlsx { detail: e.to_string() })),
+        None => Err(error(ImportErrorKind::Empty)),
+    }
+}
+
+/// The first `limit` non-blank rows of the first sheet as text, for the column-mapping preview.
+pub(crate) fn first_rows(file_name: &str, bytes: &[u8], limit: usize) -> Result<Vec<Vec<String>>, ImportError> {
+    let range = first_sheet(file_name, bytes)?;
+    Ok(range
+        .rows()
+        .map(|cells| cells.iter().map(|c| cell_text(c, DecimalStyle::Point).trim().to_string()).collect::<Vec<_>>())
+        .filter(|cells| cells.iter().any(|c| !c.is_empty()))
+        .take(limit)
+        .collect())
+}
+
+/// Reads the first sheet of a workbook; a header no report has is read with the matching saved
+/// column mapping, if there is one.
+pub fn read(file_name: &str, bytes: &[u8], fingerprint: u64, mappings: &[ColumnMapping]) -> Result<LoadedReport, ImportError> {
+    let error = |kind| ImportError::new(kind, file_name);
+    let range = first_sheet(file_name, bytes)?;
     let first_line = u64::from(range.start().map_or(0, |(row, _)| row)) + 1;
     // Header rows are read as text first; data rows are turned into text once the file's decimal
     // style is known, so a typed 0.125 in a German workbook stays 0.125 and not 125.
@@ -48,16 +67,23 @@ pub fn read(file_name: &str, bytes: &[u8], fingerprint: u64) -> Result<LoadedRep
             widest = header.original.iter().filter(|c| !c.is_empty()).take(40).cloned().collect();
         }
         if let Some(kind) = detect_kind(&header) {
-            found = Some((index, kind, header));
+            found = Some((index, kind, header, None));
+            break;
+        }
+        if let Some(mapping) = mappings.iter().find(|m| m.matches(&header.names)) {
+            found = Some((index, ReportKind::CustomMapped, header, Some(mapping)));
             break;
         }
     }
-    let Some((header_index, kind, header)) = found else {
+    let Some((header_index, kind, header, mapping)) = found else {
         return Err(error(ImportErrorKind::UnknownReport { header: widest }));
     };
     let style = if header.is_german() { DecimalStyle::Comma } else { DecimalStyle::Point };
     let mut ctx = ReadContext::new(style);
-    let mut sink = make_sink(kind, &header, &mut ctx);
+    let mut sink = match mapping {
+        Some(mapping) => super::profiles::mapped::sink(mapping, &header, &mut ctx),
+        None => make_sink(kind, &header, &mut ctx),
+    };
     let mut text = String::new();
     let mut ends = Vec::new();
     for (index, cells) in range.rows().enumerate().skip(header_index + 1) {
@@ -128,7 +154,7 @@ mod tests {
 
     #[test]
     fn a_zip_that_is_not_a_workbook_is_binary() {
-        let err = read("x.xlsx", b"PK\x03\x04garbage", 0).unwrap_err();
+        let err = read("x.xlsx", b"PK\x03\x04garbage", 0, &[]).unwrap_err();
         assert!(matches!(err.kind, ImportErrorKind::Binary { .. } | ImportErrorKind::Xlsx { .. }), "{err:?}");
     }
 }

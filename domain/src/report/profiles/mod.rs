@@ -7,6 +7,7 @@
 //! and day tables they all export are read by the shared [`performance::PerformanceSink`].
 
 pub(crate) mod junglescout;
+pub(crate) mod mapped;
 pub(crate) mod performance;
 pub(crate) mod sellerboard;
 
