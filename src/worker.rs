@@ -1,8 +1,9 @@
 //! The import worker: reads dropped files in slices off the main thread and aggregates them as
 //! they stream, so the page stays responsive and memory grows with distinct keys, not file size.
 //!
-//! The main thread posts `{type: "start", id, file}` (a `File` is structured-cloneable, so no byte
-//! is copied through JavaScript) and `{type: "cancel", id}`. The worker answers with
+//! The main thread posts `{type: "start", id, file, mappings}` (a `File` is structured-cloneable, so
+//! no byte is copied through JavaScript; `mappings` is the JSON of the user's saved column mappings,
+//! tried for a header no known report has) and `{type: "cancel", id}`. The worker answers with
 //! [`WorkerEvent`]s encoded with postcard in a transferred `ArrayBuffer`: a search term report with
 //! half a million distinct keys is tens of MB that way, against hundreds as JSON, and moving
 //! the buffer copies nothing. Jobs run one after the other, in the order they arrived.
@@ -14,6 +15,7 @@ use std::collections::{HashSet, VecDeque};
 
 use js_sys::{Reflect, Uint8Array};
 use opsbrief_domain::dataset::LoadedReport;
+use opsbrief_domain::mapping::ColumnMapping;
 use opsbrief_domain::report::{ImportError, Ingest};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -44,7 +46,7 @@ pub enum WorkerEvent {
 }
 
 thread_local! {
-    static QUEUE: RefCell<VecDeque<(u32, File)>> = const { RefCell::new(VecDeque::new()) };
+    static QUEUE: RefCell<VecDeque<(u32, File, Vec<ColumnMapping>)>> = const { RefCell::new(VecDeque::new()) };
     static CANCELLED: RefCell<HashSet<u32>> = RefCell::new(HashSet::new());
     static RUNNING: Cell<bool> = const { Cell::new(false) };
 }
@@ -67,7 +69,13 @@ fn on_message(event: MessageEvent) {
     match field("type").and_then(|v| v.as_string()).as_deref() {
         Some("start") => {
             if let Some(file) = field("file").and_then(|f| f.dyn_into::<File>().ok()) {
-                QUEUE.with(|q| q.borrow_mut().push_back((id, file)));
+                // Mappings that cannot be read are ignored: the file then fails as unknown and
+                // the page offers the mapping dialog again, which is better than not reading it.
+                let mappings: Vec<ColumnMapping> = field("mappings")
+                    .and_then(|m| m.as_string())
+                    .and_then(|json| serde_json::from_str(&json).ok())
+                    .unwrap_or_default();
+                QUEUE.with(|q| q.borrow_mut().push_back((id, file, mappings)));
                 if !RUNNING.get() {
                     wasm_bindgen_futures::spawn_local(drain_queue());
                 }
@@ -82,8 +90,8 @@ fn on_message(event: MessageEvent) {
 
 async fn drain_queue() {
     RUNNING.set(true);
-    while let Some((id, file)) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
-        let event = read_file(id, &file).await;
+    while let Some((id, file, mappings)) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
+        let event = read_file(id, &file, mappings).await;
         CANCELLED.with(|c| c.borrow_mut().remove(&id));
         post(&event);
     }
@@ -95,11 +103,11 @@ fn is_cancelled(id: u32) -> bool {
 }
 
 /// Reads `file` slice by slice into the streaming reader and returns the job's last event.
-async fn read_file(id: u32, file: &File) -> WorkerEvent {
+async fn read_file(id: u32, file: &File, mappings: Vec<ColumnMapping>) -> WorkerEvent {
     let started = js_sys::Date::now();
     let name = file.name();
     let total = file.size();
-    let mut ingest = Ingest::new(&name);
+    let mut ingest = Ingest::with_mappings(&name, mappings);
     let mut buffer = Vec::new();
     let mut offset = 0.0;
     let read_failed =

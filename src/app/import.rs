@@ -5,12 +5,14 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use opsbrief_domain::dataset::{LoadedReport, Marketplace, Period, SkippedRow, add_report};
-use opsbrief_domain::report::ReportKind;
+use opsbrief_domain::report::{ImportErrorKind, ReportKind};
 
+use crate::app::mapping;
 use crate::app::state::{AppState, ImportJob, LoadProblem, ProblemMessage};
+use crate::app::workspace::WorkspaceState;
 use crate::browser::files;
 use crate::browser::ingest_worker::{self, WorkerEvent};
-use crate::i18n::{Text, Translate};
+use crate::i18n::{MapText, Text, Translate};
 
 /// Where the bundled sample reports are, relative to the page.
 const SAMPLE_DIR: &str = "sample/";
@@ -28,11 +30,18 @@ fn add(state: AppState, report: LoadedReport, parse_ms: Option<f64>) {
 }
 
 fn push_problem(state: AppState, file: &str, message: ProblemMessage) {
-    state.problems.update(|p| p.push(LoadProblem { file: file.to_string(), message }));
+    state.problems.update(|p| p.push(LoadProblem { file: file.to_string(), message, mappable: false }));
+}
+
+thread_local! {
+    /// The file of each job being read, so a file that turns out unknown can be offered for a
+    /// column mapping and read again.
+    static JOB_FILES: std::cell::RefCell<std::collections::HashMap<u32, web_sys::File>> = Default::default();
 }
 
 /// Removes job `id` from the list and returns its file name.
 fn end_job(state: AppState, id: u32) -> String {
+    JOB_FILES.with(|f| f.borrow_mut().remove(&id));
     let mut name = String::new();
     state.jobs.update(|jobs| {
         if let Some(i) = jobs.iter().position(|j| j.id == id) {
@@ -56,8 +65,14 @@ fn on_worker_event(state: AppState, event: WorkerEvent) {
             add(state, *report, Some(parse_ms));
         }
         WorkerEvent::Failed { id, error } => {
+            let file = JOB_FILES.with(|f| f.borrow_mut().remove(&id));
             let name = end_job(state, id);
-            push_problem(state, &name, ProblemMessage::Detail(error.to_string()));
+            let mappable = matches!(error.kind, ImportErrorKind::UnknownReport { .. });
+            if let (true, Some(file)) = (mappable, file) {
+                mapping::remember_unmapped(file);
+            }
+            let problem = LoadProblem { file: name, message: ProblemMessage::Detail(error.to_string()), mappable };
+            state.problems.update(|p| p.push(problem));
         }
         WorkerEvent::ReadFailed { id, file_name, message } => {
             end_job(state, id);
@@ -73,7 +88,7 @@ fn on_worker_event(state: AppState, event: WorkerEvent) {
 /// Hands each file to the import worker, which reads them one after the other; a failing file
 /// never stops the others. Files are never parsed on the main thread: that would freeze the page
 /// on a large file and put the whole parser into the UI's bundle a second time.
-fn load_files(state: AppState, files: Vec<web_sys::File>) {
+fn load_files(state: AppState, files: Vec<web_sys::File>, mappings: &str) {
     thread_local! {
         static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
     }
@@ -82,7 +97,8 @@ fn load_files(state: AppState, files: Vec<web_sys::File>) {
         state.jobs.update(|jobs| {
             jobs.push(ImportJob { id, file_name: file.name(), bytes: 0, total: file.size() as u64, rows: 0 })
         });
-        if let Err(detail) = ingest_worker::start(id, &file, move |event| on_worker_event(state, event)) {
+        JOB_FILES.with(|f| f.borrow_mut().insert(id, file.clone()));
+        if let Err(detail) = ingest_worker::start(id, &file, mappings, move |event| on_worker_event(state, event)) {
             end_job(state, id);
             push_problem(state, &file.name(), ProblemMessage::Detail(format!("{}: {detail}", Text::WorkerUnavailable.get(state.lang.get_untracked()))));
         }
@@ -91,7 +107,7 @@ fn load_files(state: AppState, files: Vec<web_sys::File>) {
 
 /// Fetches the bundled sample reports (listed in `sample/index.json`) and reads them like
 /// dropped files, so the sample exercises the same path as the user's own data.
-fn load_sample(state: AppState) {
+fn load_sample(state: AppState, mappings: String) {
     state.reading.update(|n| *n += 1);
     spawn_local(async move {
         let index = files::fetch_own_file(&format!("{SAMPLE_DIR}index.json")).await;
@@ -113,7 +129,7 @@ fn load_sample(state: AppState) {
                 Err(err) => push_problem(state, &err.name, ProblemMessage::Detail(err.message)),
             }
         }
-        load_files(state, sample);
+        load_files(state, sample, &mappings);
         state.reading.update(|n| *n = n.saturating_sub(1));
     });
 }
@@ -125,6 +141,15 @@ pub fn ImportPanel() -> impl IntoView {
     // Counting enter/leave pairs keeps the highlight from flickering over child elements.
     let drag_depth = RwSignal::new(0i32);
     let input_ref = NodeRef::<leptos::html::Input>::new();
+    let ws = use_context::<WorkspaceState>();
+    // The unknown file whose columns are being mapped.
+    let mapping_open = RwSignal::new(None::<String>);
+    let read_mapped = Callback::new(move |name: String| {
+        state.problems.update(|p| p.retain(|p| p.file != name));
+        if let Some(file) = mapping::take_unmapped(&name) {
+            load_files(state, vec![file], &mapping::mappings_json(ws));
+        }
+    });
 
     view! {
         <section
@@ -144,7 +169,7 @@ pub fn ImportPanel() -> impl IntoView {
                 ev.prevent_default();
                 drag_depth.set(0);
                 if let Some(list) = ev.data_transfer().and_then(|dt| dt.files()) {
-                    load_files(state, files::files_of(&list));
+                    load_files(state, files::files_of(&list), &mapping::mappings_json(ws));
                 }
             }
         >
@@ -166,14 +191,14 @@ pub fn ImportPanel() -> impl IntoView {
                         on:change=move |_| {
                             if let Some(input) = input_ref.get() {
                                 if let Some(list) = input.files() {
-                                    load_files(state, files::files_of(&list));
+                                    load_files(state, files::files_of(&list), &mapping::mappings_json(ws));
                                 }
                                 input.set_value("");
                             }
                         }
                     />
                 </label>
-                <button type="button" data-action="load-sample" on:click=move |_| load_sample(state)>
+                <button type="button" data-action="load-sample" on:click=move |_| load_sample(state, mapping::mappings_json(ws))>
                     {state.t(Text::LoadSample)}
                 </button>
             </div>
@@ -184,7 +209,8 @@ pub fn ImportPanel() -> impl IntoView {
             </p>
         </section>
         <Jobs />
-        <Problems />
+        <Problems mapping_open />
+        <mapping::MappingDialog open=mapping_open on_apply=read_mapped />
         <LoadedReports />
     }
 }
@@ -240,7 +266,7 @@ fn format_mb(bytes: u64) -> String {
 
 /// Files that failed, and duplicates that were ignored.
 #[component]
-fn Problems() -> impl IntoView {
+fn Problems(mapping_open: RwSignal<Option<String>>) -> impl IntoView {
     let state = AppState::get();
     view! {
         <Show when=move || !state.problems.with(Vec::is_empty)>
@@ -257,9 +283,21 @@ fn Problems() -> impl IntoView {
                                     ProblemMessage::Detail(detail) => detail,
                                 };
                                 let label = p.file.clone();
+                                let name = p.file.clone();
                                 view! {
                                     <li data-file=p.file>
                                         <strong>{label}</strong>": "{message}
+                                        {p.mappable.then(|| view! {
+                                            " "
+                                            <button
+                                                type="button"
+                                                class="secondary"
+                                                data-action="map-columns"
+                                                on:click=move |_| mapping_open.set(Some(name.clone()))
+                                            >
+                                                {state.t(MapText::MapColumns)}
+                                            </button>
+                                        })}
                                     </li>
                                 }
                             })

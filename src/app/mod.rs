@@ -7,6 +7,7 @@ mod brief;
 pub mod charts;
 mod history;
 mod import;
+mod mapping;
 mod meeting;
 mod nav;
 mod settings;

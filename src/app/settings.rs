@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::backup::BackupPanel;
+use crate::app::mapping::SavedMappingsPanel;
 use crate::app::brief::{BriefState, MetricsSettings};
 use crate::app::state::AppState;
 use crate::i18n::{DocText, Lang, Text};
@@ -47,6 +48,7 @@ pub fn SettingsPage() -> impl IntoView {
         </fieldset>
         <ShopName />
         <MetricsSettings />
+        <SavedMappingsPanel />
         <BackupPanel />
     }
 }

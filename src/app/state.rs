@@ -13,6 +13,8 @@ pub struct LoadProblem {
     pub file: String,
     /// What happened and what to do, in the words of the domain's error (English) or a UI text.
     pub message: ProblemMessage,
+    /// The file is no known report but can be read through a column mapping.
+    pub mappable: bool,
 }
 
 /// The wording of a [`LoadProblem`]: a translated UI text or the domain's own explanation.

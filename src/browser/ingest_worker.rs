@@ -48,13 +48,16 @@ impl IngestWorker {
         Ok(IngestWorker { worker, ready: false, pending: Vec::new(), _on_message: on_message })
     }
 
-    fn send(&mut self, kind: &str, id: u32, file: Option<&File>) -> Result<(), String> {
+    fn send(&mut self, kind: &str, id: u32, file: Option<&File>, mappings: Option<&str>) -> Result<(), String> {
         let message = Object::new();
         let set = |key: &str, value: &JsValue| Reflect::set(&message, &JsValue::from_str(key), value);
         set("type", &JsValue::from_str(kind)).map_err(|e| format!("{e:?}"))?;
         set("id", &JsValue::from_f64(f64::from(id))).map_err(|e| format!("{e:?}"))?;
         if let Some(file) = file {
             set("file", file).map_err(|e| format!("{e:?}"))?;
+        }
+        if let Some(mappings) = mappings {
+            set("mappings", &JsValue::from_str(mappings)).map_err(|e| format!("{e:?}"))?;
         }
         if !self.ready {
             self.pending.push(message.into());
@@ -94,16 +97,17 @@ fn with_worker<T>(
     })
 }
 
-/// Hands `file` to the worker as job `id`. `on_event` is used only if the worker has to be started.
-pub fn start(id: u32, file: &File, on_event: impl Fn(WorkerEvent) + 'static) -> Result<(), String> {
-    with_worker(on_event, |w| w.send("start", id, Some(file)))
+/// Hands `file` to the worker as job `id`, with the user's saved column mappings as JSON.
+/// `on_event` is used only if the worker has to be started.
+pub fn start(id: u32, file: &File, mappings: &str, on_event: impl Fn(WorkerEvent) + 'static) -> Result<(), String> {
+    with_worker(on_event, |w| w.send("start", id, Some(file), Some(mappings)))
 }
 
 /// Asks the worker to stop job `id` after the slice it is reading.
 pub fn cancel(id: u32) {
     WORKER.with(|cell| {
         if let Some(worker) = cell.borrow_mut().as_mut() {
-            let _ = worker.send("cancel", id, None);
+            let _ = worker.send("cancel", id, None, None);
         }
     });
 }

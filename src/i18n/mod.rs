@@ -7,6 +7,7 @@
 
 mod brief;
 mod document;
+mod mapping;
 mod meeting;
 mod share;
 mod shell;
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 pub use brief::BriefText;
 pub use document::DocText;
+pub use mapping::MapText;
 pub use meeting::MeetingText;
 pub use share::ShareText;
 pub use shell::Text;

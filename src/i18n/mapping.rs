@@ -1,0 +1,138 @@
+//! The strings of the column-mapping dialog and the list of saved mappings.
+
+use super::Translate;
+
+/// Every fixed string of the column-mapping dialog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MapText {
+    MapColumns,
+    Title,
+    Intro,
+    Reading,
+    Column,
+    Field,
+    Ignore,
+    FirstRows,
+    Marketplace,
+    FromFile,
+    Currency,
+    CurrencyHelp,
+    CostsNegative,
+    Apply,
+    Cancel,
+    Saved,
+    NotSaved,
+    SavedTitle,
+    SavedIntro,
+    NoSaved,
+    Forget,
+    ColumnsCount,
+    HeaderRow,
+    FieldDate,
+    FieldAsin,
+    FieldSku,
+    FieldTitle,
+    FieldMarketplace,
+    FieldCurrency,
+    FieldSales,
+    FieldUnits,
+    FieldOrders,
+    FieldSessions,
+    FieldPageViews,
+    FieldAdSpend,
+    FieldAdSales,
+    FieldAdOrders,
+    FieldImpressions,
+    FieldClicks,
+    FieldUnitsRefunded,
+    FieldAvailable,
+    FieldInbound,
+    FieldProfit,
+}
+
+impl MapText {
+    /// The label of a field by its id (`date`, `sales`, ...).
+    pub fn field(id: &str) -> MapText {
+        match id {
+            "date" => MapText::FieldDate,
+            "asin" => MapText::FieldAsin,
+            "sku" => MapText::FieldSku,
+            "title" => MapText::FieldTitle,
+            "marketplace" => MapText::FieldMarketplace,
+            "currency" => MapText::FieldCurrency,
+            "sales" => MapText::FieldSales,
+            "units" => MapText::FieldUnits,
+            "orders" => MapText::FieldOrders,
+            "sessions" => MapText::FieldSessions,
+            "page_views" => MapText::FieldPageViews,
+            "ad_spend" => MapText::FieldAdSpend,
+            "ad_sales" => MapText::FieldAdSales,
+            "ad_orders" => MapText::FieldAdOrders,
+            "impressions" => MapText::FieldImpressions,
+            "clicks" => MapText::FieldClicks,
+            "units_refunded" => MapText::FieldUnitsRefunded,
+            "available" => MapText::FieldAvailable,
+            "inbound" => MapText::FieldInbound,
+            _ => MapText::FieldProfit,
+        }
+    }
+}
+
+impl Translate for MapText {
+    fn both(self) -> (&'static str, &'static str) {
+        match self {
+            MapText::MapColumns => ("Map its columns…", "映射列…"),
+            MapText::Title => ("Map the columns of", "映射列："),
+            MapText::Intro => (
+                "Say which column holds what. The proposals come from the column names; check each one. The mapping is saved in this browser (and in backups) and used for every file with the same header.",
+                "请指定每一列的含义。建议来自列名，请逐一确认。映射保存在本浏览器中（也包含在备份里），以后表头相同的文件会自动使用。",
+            ),
+            MapText::Reading => ("Reading the first rows…", "正在读取前几行…"),
+            MapText::Column => ("Column", "列"),
+            MapText::Field => ("Means", "含义"),
+            MapText::Ignore => ("— not used —", "— 不使用 —"),
+            MapText::FirstRows => ("First rows of the file", "文件的前几行"),
+            MapText::Marketplace => ("Marketplace of the file", "文件所属站点"),
+            MapText::FromFile => ("from a column, or unknown", "来自某一列，或未知"),
+            MapText::Currency => ("Currency of the money columns", "金额列的币种"),
+            MapText::CurrencyHelp => ("ISO code such as USD, EUR, JPY", "ISO 代码，如 USD、EUR、JPY"),
+            MapText::CostsNegative => ("Ad spend is written as negative numbers", "广告花费以负数记录"),
+            MapText::Apply => ("Save the mapping and read the file", "保存映射并读取文件"),
+            MapText::Cancel => ("Cancel", "取消"),
+            MapText::Saved => ("Mapping saved; the file is being read.", "映射已保存，正在读取文件。"),
+            MapText::NotSaved => (
+                "The saved mappings could not be read, so this one was not saved (the stored value is kept); the file is read with it this time only.",
+                "无法读取已保存的映射，因此本次映射未保存（原有数据保留）；本次仍按此映射读取文件。",
+            ),
+            MapText::SavedTitle => ("Saved column mappings", "已保存的列映射"),
+            MapText::SavedIntro => (
+                "Files whose header matches one of these are read with it without asking.",
+                "表头与下列映射相同的文件会直接按映射读取。",
+            ),
+            MapText::NoSaved => ("No column mappings saved yet.", "尚未保存任何列映射。"),
+            MapText::Forget => ("Forget", "删除"),
+            MapText::ColumnsCount => ("columns", "列"),
+            MapText::HeaderRow => ("header on row", "表头所在行"),
+            MapText::FieldDate => ("Date", "日期"),
+            MapText::FieldAsin => ("ASIN", "ASIN"),
+            MapText::FieldSku => ("SKU", "SKU"),
+            MapText::FieldTitle => ("Product title", "商品名称"),
+            MapText::FieldMarketplace => ("Marketplace", "站点"),
+            MapText::FieldCurrency => ("Currency code", "币种代码"),
+            MapText::FieldSales => ("Sales", "销售额"),
+            MapText::FieldUnits => ("Units", "销量"),
+            MapText::FieldOrders => ("Orders", "订单量"),
+            MapText::FieldSessions => ("Sessions", "会话数"),
+            MapText::FieldPageViews => ("Page views", "页面浏览量"),
+            MapText::FieldAdSpend => ("Ad spend", "广告花费"),
+            MapText::FieldAdSales => ("Ad sales", "广告销售额"),
+            MapText::FieldAdOrders => ("Ad orders", "广告订单量"),
+            MapText::FieldImpressions => ("Impressions", "展示量"),
+            MapText::FieldClicks => ("Clicks", "点击量"),
+            MapText::FieldUnitsRefunded => ("Units refunded", "退款件数"),
+            MapText::FieldAvailable => ("Stock available", "可售库存"),
+            MapText::FieldInbound => ("Stock inbound", "在途库存"),
+            MapText::FieldProfit => ("Profit", "利润"),
+        }
+    }
+}
