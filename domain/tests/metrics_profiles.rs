@@ -264,6 +264,10 @@ fn the_sellerboard_fixture_end_to_end() {
     close(&b, "sales.units", 143.0);
     close(&b, "ads.acos", 145.0 / 600.0);
     close(&b, "ads.tacos", 145.0 / 3_600.0);
+    // No "Sales and Traffic by Date": the daily chart comes from the same sellerboard file.
+    let chart: Vec<(NaiveDate, f64)> = b.sales.daily.iter().map(|p| (p.date, p.sales)).collect();
+    assert_eq!(chart, vec![(d(9, 8), 1_250.0), (d(9, 9), 1_050.0), (d(9, 14), 1_300.0)]);
+    assert_eq!(b.sales.daily_sources, vec!["sellerboard_by_day_us.csv"]);
     let json = serde_json::to_string(&b).unwrap();
     let back: Brief = serde_json::from_str(&json).unwrap();
     assert_eq!(back, b);

@@ -739,7 +739,10 @@ pub(crate) fn compute(
     }
 
     let diagnosis = diagnosis(ctx, current, previous, conversion, buy_box, &asins, ads);
-    let (daily, daily_sources) = daily_series(ctx);
+    let (mut daily, mut daily_sources) = daily_series(ctx);
+    if daily.is_empty() {
+        (daily, daily_sources) = tool_daily_series(ctx, current, previous);
+    }
     SalesTopic {
         figures,
         asins,
@@ -788,6 +791,39 @@ fn daily_series(ctx: &Context) -> (Vec<DayPoint>, Vec<String>) {
         }
         if used {
             sources.push(r.file_name.clone());
+        }
+    }
+    (days.into_values().collect(), sources)
+}
+
+/// The days of the previous and this period from the tool table the sales totals came from, when
+/// no "Sales and Traffic by Date" report gives them: the chart then agrees with the totals beside
+/// it (one figure, one source).
+fn tool_daily_series(ctx: &Context, current: Option<&SalesSums>, previous: Option<&SalesSums>) -> (Vec<DayPoint>, Vec<String>) {
+    let sel = ctx.selection;
+    let mut days: BTreeMap<NaiveDate, DayPoint> = BTreeMap::new();
+    let mut sources = Vec::new();
+    for (sums, range) in [(current, Some(sel.period)), (previous, sel.previous_period)] {
+        let (Some(sums), Some(range)) = (sums.filter(|s| s.from_tool), range) else { continue };
+        let ReportData::Performance(p) = &sums.source.data else { continue };
+        let has_sessions = p.measures.contains(&Measure::Sessions);
+        let mut used = false;
+        for (date, t) in p.days.range(range.from..=range.to) {
+            used |= days
+                .insert(
+                    *date,
+                    DayPoint {
+                        date: *date,
+                        sales: t.sales.as_f64(),
+                        units: t.units,
+                        sessions: has_sessions.then_some(t.sessions),
+                        current: sel.period.from <= *date,
+                    },
+                )
+                .is_none();
+        }
+        if used {
+            sources.push(sums.source.file_name.clone());
         }
     }
     (days.into_values().collect(), sources)
