@@ -10,7 +10,7 @@
 //! days, Sponsored Brands and Display 14 days; the totals say which window each part used.
 //!
 //! Another tool's table that carried ad spend and ad sales (sellerboard's dashboards, say) can
-//! give the account's ad totals too. It is never added to Amazon's: [`choose_sums`] takes Amazon's
+//! give the account's ad totals too. It is never added to Amazon's: `choose_sums` takes Amazon's
 //! reports unless the user prefers the tool's file (or no Amazon Ads report is loaded), and the
 //! Brief lists the choice. A tool's totals have no split by ad type, and impressions, clicks and
 //! orders only when the file carried them.

@@ -12,7 +12,10 @@
 //!   [`selections`]; a converted total is only made by [`converted_total`] from entered rates;
 //! - a figure whose input is missing has no value and names the reports that would provide it;
 //! - one figure, one source: when several reports describe the same money, the totals come from
-//!   one of them (each topic's module says which) and the others only feed the lists;
+//!   one of them (each topic's module says which) and the others only feed the lists; when
+//!   Amazon's report and another tool's export (sellerboard, Jungle Scout) of the same period can
+//!   both give sales or ad totals, [`sources`] picks one (the user's preference, else Amazon) and
+//!   the Brief lists the choice in `conflicts`;
 //! - reports of different periods are not mixed: the selection names this period and the previous.
 //!
 //! A typical use:

@@ -9,7 +9,7 @@
 //!
 //! Another tool's product or day table of the same period (sellerboard, Jungle Scout, ...) that
 //! carries sales and units can give the same totals. It is never added to the Business Report:
-//! [`choose_sums`] takes one of them (the user's preference, else Amazon) and the Brief lists the
+//! `choose_sums` takes one of them (the user's preference, else Amazon) and the Brief lists the
 //! choice as a conflict. Sessions and conversion come from such a table only when it carried
 //! sessions; its ASIN table is its products.
 
@@ -151,7 +151,8 @@ pub struct DiagnosisCheck {
     pub evidence: Vec<String>,
 }
 
-/// Sales sums of one period from one Business Report.
+/// Sales sums of one period from one source: a Business Report, or another tool's table
+/// (`from_tool`).
 #[derive(Clone, Debug)]
 pub(crate) struct SalesSums<'a> {
     pub source: &'a LoadedReport,
@@ -178,7 +179,8 @@ impl SalesSums<'_> {
     }
 }
 
-/// Sums the preferred Business Report of `period` among `reports` (see the module docs).
+/// Sums the preferred Business Report of `period` among `reports` (see the module docs); other
+/// tools' tables are weighed against it by [`choose_sums`].
 pub(crate) fn sales_sums<'a>(
     reports: &[&'a LoadedReport],
     period: Period,
