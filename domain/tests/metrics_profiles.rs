@@ -193,6 +193,19 @@ fn sellerboard_alone_gives_sales_acos_and_tacos() {
 }
 
 #[test]
+fn a_tool_table_with_sessions_gives_conversion() {
+    let file = "Date,ASIN,SalesOrganic,SalesPPC,UnitsOrganic,UnitsPPC,Sessions\n2026-09-01,A1,90.00,10.00,8,2,100\n2026-09-07,A2,45.00,5.00,4,1,150\n";
+    let report = opsbrief_domain::report::read_report("sb.csv", file.as_bytes()).unwrap();
+    let reports = vec![report];
+    let s = selections(&reports);
+    let b = compute(&reports, &s[0], &Settings::default(), today());
+    // 15 units / 250 sessions; A1 10 / 100.
+    close(&b, "sales.sessions", 250.0);
+    close(&b, "sales.conversion", 0.06);
+    close(&b, "sales.asin_conversion.A1", 0.1);
+}
+
+#[test]
 fn amazon_ads_win_over_sellerboard_unless_preferred() {
     let reports = vec![sellerboard(week(), "sellerboard.csv"), sp_campaign()];
     let b = brief(&reports, &Settings::default());
