@@ -136,6 +136,7 @@ fn week() -> Week {
             ("sales.conversion".to_string(), Some(0.126)),
             ("health.odr".to_string(), None),
         ]),
+        ..MetricSnapshot::default()
     };
     meeting
         .close(&actions, snapshot, at(date, 11, 0), CloseMode::Forced)

@@ -41,6 +41,11 @@ pub struct Settings {
     pub typed_health: Vec<TypedHealth>,
     /// The shop's name as the team writes it, printed in the brief's header.
     pub shop_name: String,
+    /// The file the user picked for a family of figures that several loaded reports can give,
+    /// by family id (`sales_totals`, `ad_totals`, see
+    /// [`FigureFamily`](super::sources::FigureFamily)) to file name. A file that is not loaded
+    /// is ignored and the default order (Amazon first) applies.
+    pub preferred_sources: BTreeMap<String, String>,
 }
 
 impl Default for Settings {
@@ -59,6 +64,7 @@ impl Default for Settings {
             ipi: None,
             typed_health: Vec::new(),
             shop_name: String::new(),
+            preferred_sources: BTreeMap::new(),
         }
     }
 }
