@@ -14,7 +14,7 @@ use super::row::{ReadContext, Row};
 use super::{ReportKind, RowSink, make_sink};
 use crate::dataset::{LoadedReport, Period};
 use crate::text::date::dates_in_file_name;
-use crate::text::encoding::{SniffedEncoding, StreamDecoder, TextEncoding, sniff_encoding};
+use crate::text::encoding::{SniffedEncoding, StreamDecoder, TextEncoding, sniff_encodings};
 use crate::text::number::DecimalStyle;
 
 /// How many bytes are held while looking for the header row before giving up.
@@ -281,8 +281,30 @@ fn magic_kind(held: &[u8]) -> Option<&'static str> {
 }
 
 /// Decodes the held bytes and looks for a known header in the first rows with each dialect.
+///
+/// Bytes that several legacy encodings read without error (Shift_JIS and GBK overlap) are tried
+/// in each plausible encoding, most likely first: the first reading under which a known header
+/// appears wins, since a wrong decoding turns the header's words into other characters.
 fn sniff_layout(held: &[u8], complete: bool) -> Sniffed {
-    let encoding = sniff_encoding(held, complete);
+    sniff_layout_among(held, complete, &sniff_encodings(held, complete))
+}
+
+/// [`sniff_layout`] with the candidate encodings given; when none finds a header, the first
+/// candidate's answer stands.
+fn sniff_layout_among(held: &[u8], complete: bool, candidates: &[SniffedEncoding]) -> Sniffed {
+    let mut first = None;
+    for &encoding in candidates {
+        match sniff_layout_as(held, complete, encoding) {
+            found @ Sniffed::Found(_) => return found,
+            other if first.is_none() => first = Some(other),
+            _ => {}
+        }
+    }
+    first.unwrap_or(Sniffed::NeedMore)
+}
+
+/// Looks for a known header in the held bytes decoded as `encoding`.
+fn sniff_layout_as(held: &[u8], complete: bool, encoding: SniffedEncoding) -> Sniffed {
     // Text has no NUL bytes, except UTF-16, which the encoding sniffer has recognised.
     let utf16 = matches!(encoding.encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be);
     if !utf16 && held[..held.len().min(8192)].contains(&0) {
@@ -406,6 +428,9 @@ impl TextStream {
                 ctx.note("The file is not UTF-8; it was read as Windows-1252 (the encoding of Amazon's NA and EU flat files).")
             }
             TextEncoding::ShiftJis => ctx.note("The file is not UTF-8; it was read as Shift_JIS (the encoding of Amazon Japan's files)."),
+            TextEncoding::Gb18030 => {
+                ctx.note("The file is not UTF-8; it was read as GB18030 (GBK, the encoding Excel saves Chinese CSV files in).")
+            }
             other => ctx.note(format!("The file was read as {}.", other.name())),
         }
         if decoder.had_replacements() {
