@@ -539,6 +539,30 @@ mod tests {
     }
 
     #[test]
+    fn among_plausible_encodings_the_one_whose_header_is_known_wins() {
+        let (gbk, _, _) = encoding_rs::GB18030.encode("日期,ASIN,MSKU,销量,销售额,订单量\n");
+        let as_encoding = |encoding| SniffedEncoding { encoding, bom_len: 0 };
+        // Shift_JIS tried first reads other characters and no known header; GB18030 finds one.
+        let candidates = [as_encoding(TextEncoding::ShiftJis), as_encoding(TextEncoding::Gb18030), as_encoding(TextEncoding::Windows1252)];
+        match sniff_layout_among(&gbk, true, &candidates) {
+            Sniffed::Found(layout) => {
+                assert_eq!(layout.encoding.encoding, TextEncoding::Gb18030);
+                assert_eq!(layout.kind, ReportKind::LingxingProductPerformance);
+            }
+            _ => panic!("header not found"),
+        }
+        // Shift_JIS Japanese stays Shift_JIS even when GB18030 is offered first.
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("日付,注文商品の売上額,注文された商品点数,セッション数 - 合計\n");
+        let candidates = [as_encoding(TextEncoding::Gb18030), as_encoding(TextEncoding::ShiftJis)];
+        match sniff_layout_among(&sjis, true, &candidates) {
+            Sniffed::Found(layout) => assert_eq!((layout.encoding.encoding, layout.kind), (TextEncoding::ShiftJis, ReportKind::BusinessDate)),
+            _ => panic!("header not found"),
+        }
+        assert_eq!(sniff_encodings(&sjis, true)[0].encoding, TextEncoding::ShiftJis);
+        assert_eq!(sniff_encodings(&gbk, true)[0].encoding, TextEncoding::Gb18030);
+    }
+
+    #[test]
     fn an_undecided_prefix_waits_for_more_bytes() {
         let mut tried = 0;
         assert!(matches!(decide("t.csv", b"Some title row without an end", &mut tried, false), Ok(Decided::Undecided)));

@@ -16,6 +16,7 @@ mod ingest;
 mod inventory;
 mod kind;
 mod orders;
+mod profiles;
 mod returns;
 mod row;
 mod xlsx;
@@ -78,9 +79,8 @@ pub(crate) fn make_sink(kind: ReportKind, header: &Header, ctx: &mut ReadContext
         // Account health is JSON and never reaches the delimited readers; an empty Orders sink
         // keeps this total without a panic path.
         ReportKind::AccountHealth => Box::new(orders::OrdersSink::new(header, ctx)),
-        // Not yet detected from a header: the profiles are being written (issue 7). Until then
-        // detection never returns these kinds, and a row reaching this sink is skipped, not lost.
-        _ => Box::new(unsupported::UnsupportedSink),
+        // Other tools' exports; a kind no profile reads yet has its rows skipped, not lost.
+        _ => profiles::sink(kind, header, ctx).unwrap_or_else(|| Box::new(unsupported::UnsupportedSink)),
     }
 }
 
