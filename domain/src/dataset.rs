@@ -432,6 +432,12 @@ impl Measure {
         }
     }
 
+    /// Whether the measure describes a moment (stock) rather than a flow over the period: such a
+    /// measure is never summed over days, only across products.
+    pub fn is_snapshot(self) -> bool {
+        matches!(self, Measure::Available | Measure::Inbound)
+    }
+
     /// Whether the measure is money (read with the file's currency and decimal style).
     pub fn is_money(self) -> bool {
         matches!(self, Measure::Sales | Measure::AdSpend | Measure::AdSales | Measure::Profit)
@@ -456,6 +462,48 @@ pub struct PerformanceTotals {
     pub available: i64,
     pub inbound: i64,
     pub profit: Cents,
+}
+
+impl PerformanceTotals {
+    /// The sum kept for `measure`: cents for money measures, a count for the others.
+    pub fn get(&self, measure: Measure) -> i64 {
+        match measure {
+            Measure::Sales => self.sales.0,
+            Measure::Units => self.units,
+            Measure::Orders => self.orders,
+            Measure::Sessions => self.sessions,
+            Measure::PageViews => self.page_views,
+            Measure::AdSpend => self.ad_spend.0,
+            Measure::AdSales => self.ad_sales.0,
+            Measure::AdOrders => self.ad_orders,
+            Measure::Impressions => self.impressions,
+            Measure::Clicks => self.clicks,
+            Measure::UnitsRefunded => self.units_refunded,
+            Measure::Available => self.available,
+            Measure::Inbound => self.inbound,
+            Measure::Profit => self.profit.0,
+        }
+    }
+
+    /// The sum kept for `measure`, writable; money measures are in cents.
+    pub fn get_mut(&mut self, measure: Measure) -> &mut i64 {
+        match measure {
+            Measure::Sales => &mut self.sales.0,
+            Measure::Units => &mut self.units,
+            Measure::Orders => &mut self.orders,
+            Measure::Sessions => &mut self.sessions,
+            Measure::PageViews => &mut self.page_views,
+            Measure::AdSpend => &mut self.ad_spend.0,
+            Measure::AdSales => &mut self.ad_sales.0,
+            Measure::AdOrders => &mut self.ad_orders,
+            Measure::Impressions => &mut self.impressions,
+            Measure::Clicks => &mut self.clicks,
+            Measure::UnitsRefunded => &mut self.units_refunded,
+            Measure::Available => &mut self.available,
+            Measure::Inbound => &mut self.inbound,
+            Measure::Profit => &mut self.profit.0,
+        }
+    }
 }
 
 impl std::ops::AddAssign for PerformanceTotals {

@@ -69,6 +69,7 @@ const GERMAN_MARKERS: &[&str] = &[
     "kampagnen-name",
     "kampagnenname",
     "suchbegriff des kunden",
+    "parameter/datum",
 ];
 
 /// Column names, normalised, grouped by meaning. The per-kind readers use the same lists.
@@ -231,7 +232,8 @@ pub fn detect_kind(header: &Header) -> Option<ReportKind> {
     if header.has(RETURN_REQUEST_DATE) && (header.has(RMA_ID) || header.has(RETURN_QUANTITY)) {
         return Some(ReportKind::ReturnsMfn);
     }
-    // Other tools' exports.
+    // Other tools' exports, only once no Amazon report matched: an Amazon report must never be
+    // read as a profile because it shares a few column names with one.
     super::profiles::detect(header)
 }
 

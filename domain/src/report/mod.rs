@@ -4,6 +4,7 @@
 //! as they arrive; [`read_report`] is the same reader fed the whole file at once. The kind is told
 //! by the header row ([`detect`]), then a per-family reader aggregates the rows: [`business`],
 //! [`ads`], [`inventory`], [`orders`], [`returns`]; [`health`] and [`xlsx`] read whole documents.
+//! Other tools' exports (sellerboard, Jungle Scout, ...) are recognised and read by [`profiles`].
 
 mod ads;
 mod business;
@@ -79,8 +80,9 @@ pub(crate) fn make_sink(kind: ReportKind, header: &Header, ctx: &mut ReadContext
         // Account health is JSON and never reaches the delimited readers; an empty Orders sink
         // keeps this total without a panic path.
         ReportKind::AccountHealth => Box::new(orders::OrdersSink::new(header, ctx)),
-        // Other tools' exports; a kind no profile reads yet has its rows skipped, not lost.
-        _ => profiles::sink(kind, header, ctx).unwrap_or_else(|| Box::new(unsupported::UnsupportedSink)),
+        // Other tools' exports; kinds without a reader yet are never detected, and a row reaching
+        // the placeholder is skipped, not lost.
+        _ => profiles::make_sink(kind, header, ctx).unwrap_or_else(|| Box::new(unsupported::UnsupportedSink)),
     }
 }
 

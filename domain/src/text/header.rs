@@ -13,6 +13,8 @@
 /// an Excel text formula (`="..."`) are removed.
 pub fn normalize_header(raw: &str) -> String {
     let raw = strip_excel_text_formula(raw.trim_start_matches('\u{feff}'));
+    let latin = latinize_lookalikes(raw);
+    let raw = latin.as_deref().unwrap_or(raw);
     let mut out = String::with_capacity(raw.len());
     let mut pending_space = false;
     for ch in raw.chars() {
@@ -40,6 +42,48 @@ pub fn normalize_header(raw: &str) -> String {
     out
 }
 
+/// Replaces Cyrillic letters that look like Latin ones (`А В С Е Н К М О Р Т Х а е о р с у х`)
+/// inside words that also have ASCII letters: sellerboard headers have been seen with a Cyrillic
+/// `а` in `SаlesOrganic`, which no exact match would find. Words written wholly in Cyrillic are
+/// left alone, so real Russian text is not turned into nonsense. `None` when nothing changes.
+fn latinize_lookalikes(raw: &str) -> Option<String> {
+    fn latin(ch: char) -> Option<char> {
+        Some(match ch {
+            'А' => 'A',
+            'В' => 'B',
+            'С' => 'C',
+            'Е' => 'E',
+            'Н' => 'H',
+            'К' => 'K',
+            'М' => 'M',
+            'О' => 'O',
+            'Р' => 'P',
+            'Т' => 'T',
+            'Х' => 'X',
+            'а' => 'a',
+            'е' => 'e',
+            'о' => 'o',
+            'р' => 'p',
+            'с' => 'c',
+            'у' => 'y',
+            'х' => 'x',
+            _ => return None,
+        })
+    }
+    if raw.is_ascii() || !raw.chars().any(|c| latin(c).is_some()) {
+        return None;
+    }
+    let mut out = String::with_capacity(raw.len());
+    for word in raw.split_inclusive(|c: char| !c.is_alphanumeric()) {
+        if word.chars().any(|c| c.is_ascii_alphabetic()) {
+            out.extend(word.chars().map(|c| latin(c).unwrap_or(c)));
+        } else {
+            out.push_str(word);
+        }
+    }
+    Some(out)
+}
+
 /// Removes the `="..."` wrapper Excel-minded exporters put around ids so they stay text.
 ///
 /// The new Ads console writes `"=""123"""` in CSV, which arrives here as `="123"`.
@@ -62,6 +106,15 @@ mod tests {
         assert_eq!(normalize_header("Sitzungen – Summe"), "sitzungen - summe");
         assert_eq!(normalize_header("Bestellposten pro\u{a0}Sitzung  Prozentwert — B2B"), "bestellposten pro sitzung prozentwert - b2b");
         assert_eq!(normalize_header("\u{feff}（親）ASIN"), "(親)asin");
+    }
+
+    #[test]
+    fn cyrillic_lookalikes_inside_latin_words_become_latin() {
+        assert_eq!(normalize_header("S\u{430}lesOrg\u{430}nic"), "salesorganic");
+        assert_eq!(normalize_header("\u{421}ost of Goods"), "cost of goods");
+        assert_eq!(normalize_header("\u{410}SIN"), "asin");
+        // A word wholly in Cyrillic is Russian, not a look-alike.
+        assert_eq!(normalize_header("Маркетплейс"), "маркетплейс");
     }
 
     #[test]

@@ -1,7 +1,18 @@
-//! Other tools' exports, recognised by their own header signatures after the Amazon rules have
-//! had their turn: each tool has a module with a `detect` and the readers for its kinds.
+//! Other tools' exports ("profiles"): recognised by their header, read into the same canonical
+//! data as Amazon's reports.
+//!
+//! [`detect`] is called by [`detect_kind`](super::detect::detect_kind) only after every Amazon
+//! rule has failed, so an Amazon report is never mistaken for a profile however many column
+//! names they share. (Lingxing's ad reports are the one exception: their Chinese ad columns are
+//! also ads aliases, so [`lingxing::detect_ads`] runs before the Amazon ads rules, keyed on a
+//! shop column Amazon never writes.) Each tool has its own file with its header vocabulary and
+//! traps; the product and day tables they all export are read by the shared
+//! [`performance::PerformanceSink`].
 
+pub(crate) mod junglescout;
 pub(crate) mod lingxing;
+pub(crate) mod performance;
+pub(crate) mod sellerboard;
 
 use super::detect::Header;
 use super::row::ReadContext;
@@ -9,13 +20,19 @@ use super::{ReportKind, RowSink};
 
 /// Recognises a third-party export by its header, or `None`.
 pub(crate) fn detect(header: &Header) -> Option<ReportKind> {
-    lingxing::detect(header)
+    sellerboard::detect(header).or_else(|| junglescout::detect(header)).or_else(|| lingxing::detect(header))
 }
 
-/// The reader for a third-party kind, or `None` when no profile reads it.
-pub(crate) fn sink(kind: ReportKind, header: &Header, ctx: &mut ReadContext) -> Option<Box<dyn RowSink>> {
-    match kind.source() {
-        super::ReportSource::Lingxing => lingxing::sink(kind, header, ctx),
+/// The reader for a third-party kind, or `None` when the kind is not one this module reads.
+pub(crate) fn make_sink(kind: ReportKind, header: &Header, ctx: &mut ReadContext) -> Option<Box<dyn RowSink>> {
+    match kind {
+        ReportKind::SellerboardByProduct | ReportKind::SellerboardByDay | ReportKind::SellerboardTotals => {
+            Some(sellerboard::dashboard_sink(header, ctx))
+        }
+        ReportKind::SellerboardProfitAndLoss => Some(sellerboard::profit_and_loss_sink(header, ctx)),
+        ReportKind::JungleScoutProfitOverview => Some(junglescout::profit_overview_sink(header)),
+        ReportKind::JungleScoutInventory => Some(junglescout::inventory_sink(header)),
+        _ if kind.source() == super::ReportSource::Lingxing => lingxing::sink(kind, header, ctx),
         _ => None,
     }
 }
