@@ -6,14 +6,12 @@
 //! ratios as `%` strings; ratios are never read, the metrics compute them from the sums. Its
 //! tables often carry a 合计 (total) row, which is skipped so that nothing is counted twice.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 
-use crate::dataset::{
-    Cents, InventorySnapshot, Marketplace, Measure, OrdersSummary, PerformanceTotals, ProductItem, ProductPerformance,
-    ProfitBasis, ReportData, SkuStock,
-};
+use super::performance::{PerformanceColumns, PerformanceSink, Sign};
+use crate::dataset::{Cents, InventorySnapshot, Marketplace, Measure, OrdersSummary, ProfitBasis, ReportData, SkuStock};
 use crate::report::ads::AdsSink;
 use crate::report::detect::{Header, names};
 use crate::report::row::{ReadContext, Row};
@@ -92,7 +90,7 @@ pub(crate) fn detect(header: &Header) -> Option<ReportKind> {
 /// The reader for a Lingxing kind, or `None` for the kinds Lingxing does not export.
 pub(crate) fn sink(kind: ReportKind, header: &Header, ctx: &mut ReadContext) -> Option<Box<dyn RowSink>> {
     let sink: Box<dyn RowSink> = match kind {
-        ReportKind::LingxingProductPerformance => Box::new(PerformanceSink::new(header, ctx)),
+        ReportKind::LingxingProductPerformance => Box::new(LingxingPerformanceSink::new(header, ctx)),
         ReportKind::LingxingAdsSearchTerm
         | ReportKind::LingxingAdsTargeting
         | ReportKind::LingxingAdsAdvertisedProduct
@@ -122,13 +120,6 @@ fn settle_yen_sign(ctx: &mut ReadContext, saw_yen: bool) {
     }
 }
 
-/// A measure and the columns whose sum gives it.
-#[derive(Clone, Debug)]
-struct MeasureColumns {
-    measure: Measure,
-    columns: Vec<usize>,
-}
-
 /// Where each measure is in a 产品表现 export, by its Chinese name.
 const PERFORMANCE_MEASURES: &[(Measure, &[&str])] = &[
     (Measure::Sales, &["销售额"]),
@@ -148,232 +139,75 @@ const PERFORMANCE_MEASURES: &[(Measure, &[&str])] = &[
 /// The columns whose sum is the inbound quantity: units in transit and units being received.
 const INBOUND: &[&str] = &["fba-在途", "fba-入库中"];
 
-/// A 产品表现 export being aggregated into [`ProductPerformance`].
-pub struct PerformanceSink {
-    measures: Vec<MeasureColumns>,
-    profit: Option<(ProfitBasis, usize)>,
-    date: Option<usize>,
-    asin: Option<usize>,
-    sku: Option<usize>,
-    title: Option<usize>,
-    country: Option<usize>,
-    currency: Option<usize>,
-    shop: Option<usize>,
-    items: Vec<ItemState>,
-    by_key: FxHashMap<String, usize>,
-    days: FxHashMap<ParsedDate, PerformanceTotals>,
-    /// Stock of the account when the file names no product: the latest day's.
-    account_stock: StockState,
-    /// Flows (everything but stock) over the whole file.
-    flows: PerformanceTotals,
+/// A 产品表现 export, read by the shared [`PerformanceSink`]; this wrapper skips Lingxing's 合计
+/// rows (which may carry `合计` in the ASIN column, where the shared sink would take it for a
+/// product) and watches the money for the `￥` sign (see [`settle_yen_sign`]).
+pub struct LingxingPerformanceSink {
+    inner: PerformanceSink,
+    /// The cells that say `合计` on a total row.
+    total_keys: [Option<usize>; 5],
+    money: Vec<usize>,
     saw_yen: bool,
+    dated_stock: bool,
 }
 
-/// A product while the file streams.
-struct ItemState {
-    item: ProductItem,
-    stock: StockState,
-}
-
-/// Available and inbound units are a snapshot, not a flow: a product's stock is the one of the
-/// latest day the file gives for it (summed over that day's rows, such as two shops), never the
-/// sum over days.
-#[derive(Clone, Copy, Debug, Default)]
-struct StockState {
-    day: Option<ParsedDate>,
-    available: i64,
-    inbound: i64,
-}
-
-impl StockState {
-    fn see(&mut self, day: Option<ParsedDate>, available: i64, inbound: i64) {
-        match (self.day, day) {
-            (Some(known), Some(new)) if new < known => return,
-            (Some(known), Some(new)) if new > known => {
-                *self = StockState { day: Some(new), available: 0, inbound: 0 };
-            }
-            (None, Some(new)) => self.day = Some(new),
-            _ => {}
+impl LingxingPerformanceSink {
+    pub fn new(header: &Header, ctx: &mut ReadContext) -> LingxingPerformanceSink {
+        let mut columns = PerformanceColumns {
+            date: header.find(DATE),
+            asin: header.find(ASIN).or(header.find(PARENT_ASIN)),
+            sku: header.find(&["msku"]).or(header.find(&["sku"])),
+            title: header.find(TITLE),
+            marketplace: header.find(COUNTRY),
+            currency: header.find(CURRENCY),
+            ..PerformanceColumns::default()
+        };
+        for (measure, aliases) in PERFORMANCE_MEASURES {
+            columns.add(*measure, header.find(aliases), Sign::AsWritten);
         }
-        self.available += available;
-        self.inbound += inbound;
-    }
-}
-
-impl PerformanceSink {
-    pub fn new(header: &Header, ctx: &mut ReadContext) -> PerformanceSink {
-        let mut measures: Vec<MeasureColumns> = PERFORMANCE_MEASURES
-            .iter()
-            .filter_map(|(measure, aliases)| header.find(aliases).map(|column| MeasureColumns { measure: *measure, columns: vec![column] }))
-            .collect();
-        let inbound: Vec<usize> = INBOUND.iter().filter_map(|name| header.find(&[name])).collect();
-        if !inbound.is_empty() {
-            measures.push(MeasureColumns { measure: Measure::Inbound, columns: inbound });
+        for name in INBOUND {
+            columns.add(Measure::Inbound, header.find(&[name]), Sign::AsWritten);
         }
         // Settlement profit is the one Amazon has paid out; order profit is an estimate made when
         // the order is placed. They are different measures: one is read, and the note says which.
-        let profit = match (header.find(&["结算毛利润"]), header.find(&["订单毛利润"])) {
+        match (header.find(&["结算毛利润"]), header.find(&["订单毛利润"])) {
             (Some(column), _) => {
                 ctx.note("Profit is Lingxing's 结算毛利润: gross profit on the settlement basis.");
-                Some((ProfitBasis::Settlement, column))
+                columns.add(Measure::Profit, Some(column), Sign::AsWritten);
+                columns.profit_basis = Some(ProfitBasis::Settlement);
             }
             (None, Some(column)) => {
                 ctx.note("Profit is Lingxing's 订单毛利润: gross profit on the order basis (estimated when orders are placed), not settlement profit.");
-                Some((ProfitBasis::Order, column))
+                columns.add(Measure::Profit, Some(column), Sign::AsWritten);
+                columns.profit_basis = Some(ProfitBasis::Order);
             }
-            (None, None) => None,
-        };
-        let sku = header.find(&["msku"]).or(header.find(&["sku"]));
-        PerformanceSink {
-            measures,
-            profit,
-            date: header.find(DATE),
-            asin: header.find(ASIN).or(header.find(PARENT_ASIN)),
-            sku,
-            title: header.find(TITLE),
-            country: header.find(COUNTRY),
-            currency: header.find(CURRENCY),
-            shop: header.find(SHOP),
-            items: Vec::new(),
-            by_key: FxHashMap::default(),
-            days: FxHashMap::default(),
-            account_stock: StockState::default(),
-            flows: PerformanceTotals::default(),
-            saw_yen: false,
+            (None, None) => {}
         }
-    }
-
-    /// Reads every figure of a row before any is added, so a bad cell skips the whole row.
-    fn read_figures(&self, row: &Row<'_>, ctx: &mut ReadContext, saw_yen: &mut bool) -> Result<PerformanceTotals, String> {
-        let mut money = |ctx: &mut ReadContext, column: usize, name: &str| -> Result<Cents, String> {
-            *saw_yen |= has_yen_sign(row.get(Some(column)));
-            Ok(ctx.money(row, Some(column), name)?.unwrap_or_default())
-        };
-        let mut totals = PerformanceTotals::default();
-        for m in &self.measures {
-            for &column in &m.columns {
-                let name = header_name(m.measure);
-                let value = if m.measure.is_money() { money(ctx, column, name)?.0 } else { ctx.count(row, Some(column), name)?.unwrap_or(0) };
-                add_measure(&mut totals, m.measure, value);
-            }
-        }
-        if let Some((basis, column)) = self.profit {
-            let name = if basis == ProfitBasis::Settlement { "结算毛利润" } else { "订单毛利润" };
-            totals.profit = money(ctx, column, name)?;
-        }
-        Ok(totals)
+        let money = columns.measures.iter().filter(|(m, _, _)| m.is_money()).map(|(_, column, _)| *column).collect();
+        let dated_stock = columns.date.is_some() && (columns.has(Measure::Available) || columns.has(Measure::Inbound));
+        let total_keys = [columns.asin, columns.sku, columns.date, header.find(SHOP), Some(0)];
+        LingxingPerformanceSink { inner: PerformanceSink::new(columns, header), total_keys, money, saw_yen: false, dated_stock }
     }
 }
 
-/// The Lingxing column name of a measure, for skip reasons.
-fn header_name(measure: Measure) -> &'static str {
-    PERFORMANCE_MEASURES
-        .iter()
-        .find(|(m, _)| *m == measure)
-        .map(|(_, aliases)| aliases[0])
-        .unwrap_or(if measure == Measure::Inbound { "FBA-在途/入库中" } else { "" })
-}
-
-/// Adds `value` (cents for money, units otherwise) to a measure's field.
-fn add_measure(totals: &mut PerformanceTotals, measure: Measure, value: i64) {
-    match measure {
-        Measure::Sales => totals.sales += Cents(value),
-        Measure::Units => totals.units += value,
-        Measure::Orders => totals.orders += value,
-        Measure::Sessions => totals.sessions += value,
-        Measure::PageViews => totals.page_views += value,
-        Measure::AdSpend => totals.ad_spend += Cents(value),
-        Measure::AdSales => totals.ad_sales += Cents(value),
-        Measure::AdOrders => totals.ad_orders += value,
-        Measure::Impressions => totals.impressions += value,
-        Measure::Clicks => totals.clicks += value,
-        Measure::UnitsRefunded => totals.units_refunded += value,
-        Measure::Available => totals.available += value,
-        Measure::Inbound => totals.inbound += value,
-        Measure::Profit => totals.profit += Cents(value),
-    }
-}
-
-impl RowSink for PerformanceSink {
+impl RowSink for LingxingPerformanceSink {
     fn row(&mut self, row: &Row<'_>, ctx: &mut ReadContext) -> Result<(), String> {
-        if is_total_row(row, &[self.asin, self.sku, self.date, self.shop, Some(0)]) {
+        if is_total_row(row, &self.total_keys) {
             return Err("a 合计 (total) row: its figures are the sum of the other rows".to_string());
         }
-        let asin = strip_excel_text_formula(row.get(self.asin));
-        let sku = row.get(self.sku);
-        let day = ctx.date(row.get(self.date), "日期")?;
-        let has_product = self.asin.is_some() || self.sku.is_some();
-        if has_product && asin.is_empty() && sku.is_empty() {
-            return Err("the row names no ASIN or MSKU".to_string());
+        self.inner.row(row, ctx)?;
+        if !self.saw_yen {
+            self.saw_yen = self.money.iter().any(|&column| has_yen_sign(row.get(Some(column))));
         }
-        let mut saw_yen = false;
-        let row_totals = self.read_figures(row, ctx, &mut saw_yen)?;
-        self.saw_yen |= saw_yen;
-        if self.country.is_some() {
-            ctx.see_marketplace(row.get(self.country));
-        }
-        if self.currency.is_some() {
-            ctx.see_currency_code(row.get(self.currency));
-        }
-        let (available, inbound) = (row_totals.available, row_totals.inbound);
-        let mut flows = row_totals;
-        flows.available = 0;
-        flows.inbound = 0;
-        self.flows += flows;
-        if let Some(day) = day {
-            *self.days.entry(day).or_default() += row_totals;
-        }
-        if !has_product {
-            self.account_stock.see(day, available, inbound);
-            return Ok(());
-        }
-        let key = if asin.is_empty() { sku } else { asin };
-        let index = match self.by_key.get(key) {
-            Some(&index) => index,
-            None => {
-                let text = |s: &str| Some(s.to_string()).filter(|s| !s.is_empty());
-                self.items.push(ItemState {
-                    item: ProductItem { asin: text(asin), sku: text(sku), title: text(row.get(self.title)), totals: PerformanceTotals::default() },
-                    stock: StockState::default(),
-                });
-                self.by_key.insert(key.to_string(), self.items.len() - 1);
-                self.items.len() - 1
-            }
-        };
-        let state = &mut self.items[index];
-        state.item.totals += flows;
-        state.stock.see(day, available, inbound);
         Ok(())
     }
 
     fn finish(self: Box<Self>, ctx: &mut ReadContext) -> ReportData {
         settle_yen_sign(ctx, self.saw_yen);
-        let order = ctx.day_month_order();
-        let mut days: BTreeMap<chrono::NaiveDate, PerformanceTotals> = BTreeMap::new();
-        for (day, totals) in self.days {
-            if let Some(date) = day.resolve(order) {
-                *days.entry(date).or_default() += totals;
-            }
-        }
-        let mut totals = self.flows;
-        let mut items = Vec::with_capacity(self.items.len());
-        for mut state in self.items {
-            state.item.totals.available = state.stock.available;
-            state.item.totals.inbound = state.stock.inbound;
-            totals.available += state.stock.available;
-            totals.inbound += state.stock.inbound;
-            items.push(state.item);
-        }
-        totals.available += self.account_stock.available;
-        totals.inbound += self.account_stock.inbound;
-        let mut measures: BTreeSet<Measure> = self.measures.iter().map(|m| m.measure).collect();
-        if self.profit.is_some() {
-            measures.insert(Measure::Profit);
-        }
-        if measures.contains(&Measure::Available) && self.date.is_some() {
+        if self.dated_stock {
             ctx.note("Available and inbound units are those of each product's latest day in the file, not a sum over days.");
         }
-        ReportData::Performance(ProductPerformance { measures, profit_basis: self.profit.map(|(basis, _)| basis), items, days, totals })
+        Box::new(self.inner).finish(ctx)
     }
 }
 
@@ -666,17 +500,6 @@ mod tests {
         assert_eq!(kind_of("父ASIN,MSKU,本地可用,待交付,建议补货量"), Some(ReportKind::LingxingRestock));
         // A shop and a campaign without ad figures is not an ad report.
         assert_eq!(kind_of("店铺名称,广告活动,备注"), None);
-    }
-
-    #[test]
-    fn stock_is_the_latest_days_not_a_sum() {
-        let d = |day| Some(ParsedDate::Known(chrono::NaiveDate::from_ymd_opt(2026, 9, day).unwrap()));
-        let mut stock = StockState::default();
-        stock.see(d(1), 100, 10);
-        stock.see(d(3), 40, 5);
-        stock.see(d(3), 2, 0);
-        stock.see(d(2), 1000, 1000);
-        assert_eq!((stock.available, stock.inbound), (42, 5));
     }
 
     #[test]
