@@ -9,6 +9,7 @@
 //! traps; the product and day tables they all export are read by the shared
 //! [`performance::PerformanceSink`].
 
+pub(crate) mod helium10;
 pub(crate) mod junglescout;
 pub(crate) mod lingxing;
 pub(crate) mod performance;
@@ -20,7 +21,7 @@ use super::{ReportKind, RowSink};
 
 /// Recognises a third-party export by its header, or `None`.
 pub(crate) fn detect(header: &Header) -> Option<ReportKind> {
-    sellerboard::detect(header).or_else(|| junglescout::detect(header)).or_else(|| lingxing::detect(header))
+    sellerboard::detect(header).or_else(|| junglescout::detect(header)).or_else(|| lingxing::detect(header)).or_else(|| helium10::detect(header))
 }
 
 /// The reader for a third-party kind, or `None` when the kind is not one this module reads.
@@ -33,6 +34,7 @@ pub(crate) fn make_sink(kind: ReportKind, header: &Header, ctx: &mut ReadContext
         ReportKind::JungleScoutProfitOverview => Some(junglescout::profit_overview_sink(header)),
         ReportKind::JungleScoutInventory => Some(junglescout::inventory_sink(header)),
         _ if kind.source() == super::ReportSource::Lingxing => lingxing::sink(kind, header, ctx),
+        _ if kind.source() == super::ReportSource::Helium10 => helium10::sink(kind, header),
         _ => None,
     }
 }
