@@ -145,7 +145,14 @@ fn fba_shipments_give_open_inbound_units_per_msku() {
     assert_eq!(skus.iter().map(|s| (s.sku.as_str(), s.inbound)).collect::<Vec<_>>(), vec![("MSKU-RED", Some(90)), ("MSKU-BLUE", Some(0))]);
 }
 
-/// Writes `lingxing_product_performance.xlsx` again: `cargo test --test ingest_lingxing -- --ignored`.
+#[test]
+fn fba_shipments_workbook_is_read_from_its_details_sheet() {
+    let report = load("lingxing_fba_shipments.xlsx");
+    assert_eq!(report.kind, ReportKind::LingxingFbaShipments);
+    assert_eq!(report, { let mut csv = load("lingxing_fba_shipments.csv"); csv.file_name = report.file_name.clone(); csv.fingerprint = report.fingerprint; csv });
+}
+
+/// Writes `lingxing_product_performance.xlsx` and `lingxing_fba_shipments.xlsx` again: `cargo test --test ingest_lingxing -- --ignored`.
 ///
 /// A title row above the header, typed numbers beside money written as text with a symbol and
 /// separators, a rank cell, and a 合计 row at the bottom, as Lingxing's .xlsx downloads have them.
@@ -183,4 +190,28 @@ fn write_the_xlsx_fixture() {
     }
     let bytes = workbook.save_to_buffer().unwrap();
     std::fs::write(format!("{}/tests/fixtures/lingxing_product_performance.xlsx", env!("CARGO_MANIFEST_DIR")), bytes).unwrap();
+
+    // FBA货件: a summary sheet first, the shipment lines on `货件详情`.
+    let mut workbook = Workbook::new();
+    let summary = workbook.add_worksheet();
+    summary.set_name("货件汇总").unwrap();
+    for (r, line) in [["货件数", "3"], ["发货总量", "260"]].iter().enumerate() {
+        for (c, text) in line.iter().enumerate() {
+            summary.write_string(r as u32, c as u16, *text).unwrap();
+        }
+    }
+    let details = workbook.add_worksheet();
+    details.set_name("货件详情").unwrap();
+    let lines = std::fs::read_to_string(format!("{}/tests/fixtures/lingxing_fba_shipments.csv", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    for (r, line) in lines.lines().enumerate() {
+        for (c, cell) in line.trim_start_matches('\u{feff}').split(',').enumerate() {
+            match cell.parse::<f64>() {
+                Ok(number) => details.write_number(r as u32, c as u16, number).map(|_| ()),
+                Err(_) => details.write_string(r as u32, c as u16, cell).map(|_| ()),
+            }
+            .unwrap();
+        }
+    }
+    let bytes = workbook.save_to_buffer().unwrap();
+    std::fs::write(format!("{}/tests/fixtures/lingxing_fba_shipments.xlsx", env!("CARGO_MANIFEST_DIR")), bytes).unwrap();
 }
