@@ -98,6 +98,37 @@ fn ad_search_term_report_goes_through_the_ads_reader() {
 }
 
 #[test]
+fn ad_targeting_and_campaign_reports_with_chinese_types_and_daily_rows() {
+    let targeting = "店铺名称,国家,广告活动,广告组,关键词,匹配方式,投放类型,展示,点击,花费,广告订单量,广告销售额\n\
+        英国店,英国,Bottles,Exact,steel bottle,精准,手动,900,30,£21.30,4,£79.96\n\
+        英国店,英国,Bottles,Auto,close-match,-,自动,400,10,£6.50,1,£19.99\n";
+    let report = opsbrief_domain::report::read_report("关键词报告.csv", targeting.as_bytes()).unwrap();
+    assert_eq!(report.kind, ReportKind::LingxingAdsTargeting);
+    assert_eq!((report.marketplace, report.currency.as_ref().map(|c| c.code())), (Some(Marketplace::UK), Some("GBP")));
+    let rows = &ads(&report).rows;
+    assert_eq!(ads(&report).grain, Some(AdsGrain::Targeting));
+    assert_eq!(rows.iter().map(|r| r.targeting_type).collect::<Vec<_>>(), vec![Some(TargetingType::Manual), Some(TargetingType::Auto)]);
+    assert_eq!(rows.iter().map(|r| r.totals.spend).sum::<Cents>(), Cents(2_780));
+    assert_eq!(rows.iter().map(|r| r.totals.sales).sum::<Cents>(), Cents(9_995));
+
+    let campaign = "店铺名称,国家,日期,广告类型,广告活动,预算,展示,点击,花费,广告订单量,广告销售额\n\
+        美国店,美国,2026-09-01,商品推广,Bottles,$20.00,\"1,000\",20,$15.00,2,$50.00\n\
+        美国店,美国,2026-09-01,品牌推广,Brand,$10.00,500,5,$5.00,1,$30.00\n\
+        美国店,美国,2026-09-02,商品推广,Bottles,$20.00,800,16,$12.00,1,$25.00\n";
+    let report = opsbrief_domain::report::read_report("广告活动.csv", campaign.as_bytes()).unwrap();
+    assert_eq!(report.kind, ReportKind::LingxingAdsCampaign);
+    assert_eq!(report.period, Some(Period::new(day(2026, 9, 1), day(2026, 9, 2))));
+    let campaigns = ads(&report);
+    assert_eq!(campaigns.grain, Some(AdsGrain::Campaign));
+    assert_eq!(campaigns.rows.iter().map(|r| (r.campaign.as_str(), r.ad_type, r.totals.spend)).collect::<Vec<_>>(), vec![
+        ("Bottles", Some(AdType::SP), Cents(2_700)),
+        ("Brand", Some(AdType::SB), Cents(500))
+    ]);
+    assert_eq!(campaigns.daily.len(), 2);
+    assert!(!report.notes.iter().any(|n| n.contains("does not say the ad type")), "{:?}", report.notes);
+}
+
+#[test]
 fn orders_export_counts_units_and_days_without_cancelled_lines() {
     let report = load("lingxing_orders.csv");
     assert_eq!(report.kind, ReportKind::LingxingOrders);

@@ -489,6 +489,9 @@ pub(crate) fn finish_report(
         // A stock snapshot without a date is still usable as "now"; figures over time are not.
         if kind.topic() == super::Topic::Inventory {
             ctx.note("The file does not say which day its stock figures describe: they are taken as current.");
+        } else if matches!(kind, ReportKind::Helium10KeywordTracker | ReportKind::Helium10Cerebro) {
+            // Keyword ranks are a snapshot too: they need no period to be shown.
+            ctx.note("The file does not date its keyword ranks: they are taken as current.");
         } else {
             ctx.note("The file carries no dates and its name gives none: enter the period it covers.");
         }

@@ -80,7 +80,7 @@ pub(crate) fn detect(header: &Header) -> Option<ReportKind> {
     if (has(&["本地可用"]) && has(&["待交付"])) || (restock_quantity && (has(MSKU) || has(ASIN) || has(PARENT_ASIN))) {
         return Some(ReportKind::LingxingRestock);
     }
-    if (has(ASIN) || has(&["msku"])) && has(&["销量"]) && has(&["销售额"]) && (has(&["订单量"]) || has(&["广告花费"]) || has(&["sessions-total"]))
+    if (has(ASIN) || has(&["msku"]) || has(PARENT_ASIN)) && has(&["销量"]) && has(&["销售额"]) && (has(&["订单量"]) || has(&["广告花费"]) || has(&["sessions-total"]))
     {
         return Some(ReportKind::LingxingProductPerformance);
     }
