@@ -8,6 +8,12 @@
 //! < search term) and never from their sum. The finer reports still feed the lists. Sales and
 //! orders are attributed with each report's own window: Sponsored Products sellers' reports use 7
 //! days, Sponsored Brands and Display 14 days; the totals say which window each part used.
+//!
+//! Another tool's table that carried ad spend and ad sales (sellerboard's dashboards, say) can
+//! give the account's ad totals too. It is never added to Amazon's: `choose_sums` takes Amazon's
+//! reports unless the user prefers the tool's file (or no Amazon Ads report is loaded), and the
+//! Brief lists the choice. A tool's totals have no split by ad type, and impressions, clicks and
+//! orders only when the file carried them.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -15,11 +21,13 @@ use serde::{Deserialize, Serialize};
 
 use super::Context;
 use super::figure::{Figure, Status, Unit, fmt_money, fmt_num, fmt_pct, ratio};
+use super::Settings;
 use super::sales::{SALES_SOURCES, SalesSums};
+use super::sources::{self, Candidate, FigureFamily, SourceConflict};
 use crate::dataset::{
-    AdType, AdsGrain, AdsRow, AdsTotals, Currency, LoadedReport, Period, ReportData, TargetingType,
+    AdType, AdsGrain, AdsRow, AdsTotals, Currency, LoadedReport, Measure, Period, ReportData, TargetingType,
 };
-use crate::report::ReportKind;
+use crate::report::{ReportKind, ReportSource};
 
 /// Everything the Brief shows for the ads topic.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -231,10 +239,45 @@ fn ads_files<'a>(reports: &[&'a LoadedReport], period: Period) -> Vec<AdsFile<'a
 #[derive(Clone, Debug, Default)]
 pub(crate) struct AdsSums {
     pub per_type: BTreeMap<AdType, (AdsTotals, AdsSource)>,
+    /// Set instead of `per_type` when the totals come from another tool's table.
+    pub tool: Option<ToolTotals>,
+}
+
+/// Account ad totals from another tool's product or day table.
+#[derive(Clone, Debug)]
+pub(crate) struct ToolTotals {
+    pub file: String,
+    pub totals: AdsTotals,
+    /// The measures the file carried: impressions, clicks and orders are only known with them.
+    pub measures: BTreeSet<Measure>,
 }
 
 impl AdsSums {
+    /// The files the totals come from.
+    pub fn files(&self) -> Vec<String> {
+        match &self.tool {
+            Some(t) => vec![t.file.clone()],
+            None => {
+                let mut files: Vec<String> = Vec::new();
+                for (_, s) in self.per_type.values() {
+                    if !files.contains(&s.file) {
+                        files.push(s.file.clone());
+                    }
+                }
+                files
+            }
+        }
+    }
+
+    /// Whether the totals know `measure` (Amazon's reports carry every ads measure).
+    pub fn knows(&self, measure: Measure) -> bool {
+        self.tool.as_ref().is_none_or(|t| t.measures.contains(&measure))
+    }
+
     pub fn total(&self) -> Option<AdsTotals> {
+        if let Some(t) = &self.tool {
+            return Some(t.totals);
+        }
         if self.per_type.is_empty() {
             return None;
         }
@@ -275,6 +318,56 @@ fn ads_sums(files: &[AdsFile]) -> AdsSums {
 
 pub(crate) fn sums_for(reports: &[&LoadedReport], period: Period) -> AdsSums {
     ads_sums(&ads_files(reports, period))
+}
+
+/// The ad totals of `period` from one source: Amazon's Ads reports (one per ad type, see the
+/// module docs), else or by the user's preference another tool's table with ad spend and ad
+/// sales. `same_source` asks for the tool the current period used (for the previous period).
+/// Returns the sums, the conflict when there was a choice, and the tool chosen.
+pub(crate) fn choose_sums(
+    reports: &[&LoadedReport],
+    period: Period,
+    settings: &Settings,
+    same_source: Option<ReportSource>,
+) -> Option<(AdsSums, Option<SourceConflict>, ReportSource)> {
+    let mut options: Vec<AdsSums> = Vec::new();
+    let amazon = sums_for(reports, period);
+    if amazon.total().is_some() {
+        options.push(amazon);
+    }
+    for (report, p) in sources::performance_reports(reports, period, &[Measure::AdSpend, Measure::AdSales]) {
+        let t = &p.totals;
+        let totals = AdsTotals {
+            spend: t.ad_spend,
+            sales: t.ad_sales,
+            impressions: t.impressions,
+            clicks: t.clicks,
+            orders: t.ad_orders,
+            units: 0,
+        };
+        options.push(AdsSums {
+            per_type: BTreeMap::new(),
+            tool: Some(ToolTotals { file: report.file_name.clone(), totals, measures: p.measures.clone() }),
+        });
+    }
+    let source_of = |sums: &AdsSums| match &sums.tool {
+        Some(t) => reports
+            .iter()
+            .find(|r| r.file_name == t.file)
+            .map_or(ReportSource::Mapped, |r| r.kind.source()),
+        None => ReportSource::Amazon,
+    };
+    let candidates: Vec<Candidate> = options
+        .iter()
+        .map(|o| Candidate {
+            files: o.files(),
+            source: source_of(o),
+            value: o.total().map_or(0.0, |t| t.spend.as_f64()),
+        })
+        .collect();
+    let (index, conflict) = sources::choose(FigureFamily::AdTotals, &candidates, settings, same_source)?;
+    let source = candidates[index].source;
+    Some((options.swap_remove(index), conflict, source))
 }
 
 fn breakdown(
@@ -423,6 +516,7 @@ fn candidate(
 pub(crate) fn compute(
     ctx: &Context,
     sales: Option<&SalesSums>,
+    current: Option<&AdsSums>,
     previous: Option<&AdsSums>,
 ) -> AdsTopic {
     let th = &ctx.settings.thresholds;
@@ -430,13 +524,12 @@ pub(crate) fn compute(
     let money = ctx.money();
     let cur: Currency = ctx.currency();
     let files = ads_files(&ctx.members, ctx.selection.period);
-    let sums = ads_sums(&files);
+    let sums = current.cloned().unwrap_or_default();
     let total = sums.total();
-    let total_sources: Vec<String> = sums
-        .per_type
-        .values()
-        .map(|(_, s)| s.file.clone())
-        .collect();
+    let total_sources: Vec<String> = match &sums.tool {
+        Some(t) => vec![t.file.clone()],
+        None => sums.per_type.values().map(|(_, s)| s.file.clone()).collect(),
+    };
     let windows: Vec<String> = sums
         .per_type
         .values()
@@ -451,7 +544,10 @@ pub(crate) fn compute(
             )
         })
         .collect();
-    let windows_note = (!windows.is_empty()).then(|| windows.join("; "));
+    let windows_note = match &sums.tool {
+        Some(t) => Some(format!("account totals from {} (no split by ad type; attribution as that tool reports it)", t.file)),
+        None => (!windows.is_empty()).then(|| windows.join("; ")),
+    };
     let mixed_windows = sums
         .per_type
         .values()
@@ -524,12 +620,18 @@ pub(crate) fn compute(
         sales_fig = sales_fig.note("the ad types use different attribution windows; their sales are added as Amazon reports them");
     }
     figures.push(sales_fig);
-    let count_total = |id: &str, what: &str, pick: fn(&AdsTotals) -> i64| {
+    let count_total = |id: &str, what: &str, measure: Option<Measure>, pick: fn(&AdsTotals) -> i64| {
         let parts: Vec<String> = sums
             .per_type
             .iter()
             .map(|(t, (tot, _))| format!("{} {}", t.code(), pick(tot)))
             .collect();
+        // A tool's table without the measure leaves the figure missing, never zero.
+        let known = match measure {
+            Some(m) => sums.knows(m),
+            None => sums.tool.is_none(),
+        };
+        let total = total.filter(|_| known);
         base(id, Unit::Count)
             .value(total.as_ref().map(|t| pick(t) as f64))
             .formula(match &total {
@@ -538,12 +640,12 @@ pub(crate) fn compute(
             })
             .missing(&ADS_TOTAL_SOURCES)
     };
-    figures.push(count_total("ads.impressions", "impressions", |t| {
+    figures.push(count_total("ads.impressions", "impressions", Some(Measure::Impressions), |t| {
         t.impressions
     }));
-    figures.push(count_total("ads.clicks", "clicks", |t| t.clicks));
-    figures.push(count_total("ads.orders", "orders", |t| t.orders));
-    figures.push(count_total("ads.units", "units", |t| t.units));
+    figures.push(count_total("ads.clicks", "clicks", Some(Measure::Clicks), |t| t.clicks));
+    figures.push(count_total("ads.orders", "orders", Some(Measure::AdOrders), |t| t.orders));
+    figures.push(count_total("ads.units", "units", None, |t| t.units));
 
     let break_even = ctx.settings.break_even_acos;
     let mut f = acos_figure(
@@ -595,14 +697,14 @@ pub(crate) fn compute(
         "spend",
         false,
     ));
-    let clicks = total.map(|t| t.clicks as f64);
+    let clicks = total.filter(|_| sums.knows(Measure::Clicks)).map(|t| t.clicks as f64);
     figures.push(simple_ratio(
         "ads.ctr",
         Unit::Fraction,
         "CTR",
         clicks,
         "clicks",
-        total.map(|t| t.impressions as f64),
+        total.filter(|_| sums.knows(Measure::Impressions)).map(|t| t.impressions as f64),
         "impressions",
         true,
     ));
@@ -620,7 +722,7 @@ pub(crate) fn compute(
         "ads.cvr",
         Unit::Fraction,
         "CVR",
-        total.map(|t| t.orders as f64),
+        total.filter(|_| sums.knows(Measure::AdOrders)).map(|t| t.orders as f64),
         "orders",
         clicks,
         "clicks",
@@ -1143,9 +1245,7 @@ pub(crate) fn compute(
 
     // Change against the previous period.
     let prev_total = previous.and_then(AdsSums::total);
-    let prev_sources: Vec<String> = previous
-        .map(|p| p.per_type.values().map(|(_, s)| s.file.clone()).collect())
-        .unwrap_or_default();
+    let prev_sources: Vec<String> = previous.map(AdsSums::files).unwrap_or_default();
     let change = |id: &str, what: &str, now: Option<f64>, before: Option<f64>, points: bool| {
         let (v, formula) = super::figure::period_change(what, now, before, points);
         let mut f = Figure::new(id, if points { Unit::Points } else { Unit::Fraction })

@@ -18,7 +18,7 @@ use super::figure::{Figure, Status, Unit, fmt_money, fmt_num, fmt_pct, ratio, st
 use super::sales::SalesSums;
 use super::selection::effective_currency;
 use crate::dataset::{Cents, InventorySnapshot, LoadedReport, ReportData, SkuStock};
-use crate::report::ReportKind;
+use crate::report::{ReportKind, ReportSource};
 
 const STOCK_SOURCES: [ReportKind; 2] = [
     ReportKind::FbaInventoryPlanning,
@@ -139,10 +139,12 @@ pub(crate) fn compute(ctx: &Context, sales: Option<&SalesSums>) -> InventoryTopi
     let settings = ctx.settings;
     let th = &settings.thresholds;
     let all = snapshots(ctx);
+    // Amazon's own stock reports win over another tool's at any date: Jungle Scout's Inventory
+    // Manager carries statuses and reorder quantities but no stock level of its own.
     let newest = all
         .iter()
         .copied()
-        .max_by_key(|(r, s)| (snapshot_day(r, s), preference(r.kind)));
+        .max_by_key(|(r, s)| (r.kind.source() == ReportSource::Amazon, snapshot_day(r, s), preference(r.kind)));
     let with_ages = |(_, s): &(&LoadedReport, &InventorySnapshot)| {
         s.skus.iter().any(|k| k.age_buckets.is_some())
     };

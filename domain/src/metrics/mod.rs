@@ -12,7 +12,10 @@
 //!   [`selections`]; a converted total is only made by [`converted_total`] from entered rates;
 //! - a figure whose input is missing has no value and names the reports that would provide it;
 //! - one figure, one source: when several reports describe the same money, the totals come from
-//!   one of them (each topic's module says which) and the others only feed the lists;
+//!   one of them (each topic's module says which) and the others only feed the lists; when
+//!   Amazon's report and another tool's export (sellerboard, Jungle Scout) of the same period can
+//!   both give sales or ad totals, [`sources`] picks one (the user's preference, else Amazon) and
+//!   the Brief lists the choice in `conflicts`;
 //! - reports of different periods are not mixed: the selection names this period and the previous.
 //!
 //! A typical use:
@@ -31,6 +34,7 @@ pub mod keywords;
 pub mod sales;
 pub mod selection;
 pub mod settings;
+pub mod sources;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -46,6 +50,7 @@ pub use keywords::{KeywordTable, KeywordTableRow};
 pub use sales::{AbcClass, AsinRow, DayPoint, Diagnosis, DiagnosisCheck, Potential, SalesTopic};
 pub use selection::{Selection, selections};
 pub use settings::{ExchangeRates, SalesTarget, Settings, Thresholds, TypedHealth};
+pub use sources::{FigureFamily, SourceConflict};
 
 use crate::dataset::{Currency, LoadedReport, Period};
 use crate::report::{ReportKind, Topic};
@@ -91,6 +96,15 @@ pub struct Brief {
     pub reports: Vec<ReportUse>,
     /// Remarks about the whole Brief (reports left out and why).
     pub notes: Vec<String>,
+    /// Families of figures that several loaded reports of this selection could give, with the one
+    /// used and what each would have given (see [`sources`]).
+    #[serde(default)]
+    pub conflicts: Vec<SourceConflict>,
+    /// Periods of the same marketplace and currency that loaded reports cover but this Brief does
+    /// not show (neither this period nor the one compared with), so the page can say that the
+    /// files cover different weeks and offer to choose one.
+    #[serde(default)]
+    pub other_periods: Vec<Period>,
 }
 
 /// A loaded report as the Brief's source list shows it.
@@ -184,15 +198,31 @@ pub fn compute(
         settings,
         today,
     };
-    let current = sales::sales_sums(&ctx.members, selection.period);
+    // One source per family of figures: the previous period is taken from the same tool as this
+    // one where it can be, so a change compares like with like.
+    let mut conflicts = Vec::new();
+    let chosen_sales = sales::choose_sums(&ctx.members, selection.period, settings, None);
+    let sales_tool = chosen_sales.as_ref().map(|(s, _)| s.source.kind.source());
+    let current = chosen_sales.map(|(sums, conflict)| {
+        conflicts.extend(conflict);
+        sums
+    });
     let previous = selection
         .previous_period
-        .and_then(|p| sales::sales_sums(&ctx.members, p));
+        .and_then(|p| sales::choose_sums(&ctx.members, p, settings, sales_tool))
+        .map(|(sums, _)| sums);
+    let chosen_ads = ads::choose_sums(&ctx.members, selection.period, settings, None);
+    let ads_tool = chosen_ads.as_ref().map(|(_, _, tool)| *tool);
+    let current_ads = chosen_ads.map(|(sums, conflict, _)| {
+        conflicts.extend(conflict);
+        sums
+    });
     let previous_ads = selection
         .previous_period
-        .map(|p| ads::sums_for(&ctx.members, p));
+        .and_then(|p| ads::choose_sums(&ctx.members, p, settings, ads_tool))
+        .map(|(sums, _, _)| sums);
 
-    let ads = ads::compute(&ctx, current.as_ref(), previous_ads.as_ref());
+    let ads = ads::compute(&ctx, current.as_ref(), current_ads.as_ref(), previous_ads.as_ref());
     let find = |id: &str| {
         ads.figures
             .iter()
@@ -217,6 +247,8 @@ pub fn compute(
         scorecard: Vec::new(),
         reports: Vec::new(),
         notes: Vec::new(),
+        conflicts,
+        other_periods: selection::other_periods(reports, selection),
     };
     brief.scorecard = SCORECARD
         .iter()

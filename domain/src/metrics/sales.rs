@@ -6,6 +6,12 @@
 //! layout when loaded (so ASIN shares add up to the total they are shares of), else the parent
 //! layout, else "Sales and Traffic by Date" (totals only). B2B columns are shown beside the
 //! totals and never added to them, because Amazon's totals already include B2B.
+//!
+//! Another tool's product or day table of the same period (sellerboard, Jungle Scout, ...) that
+//! carries sales and units can give the same totals. It is never added to the Business Report:
+//! `choose_sums` takes one of them (the user's preference, else Amazon) and the Brief lists the
+//! choice as a conflict. Sessions and conversion come from such a table only when it carried
+//! sessions; its ASIN table is its products.
 
 use std::collections::BTreeMap;
 
@@ -14,8 +20,10 @@ use serde::{Deserialize, Serialize};
 
 use super::Context;
 use super::figure::{Figure, Status, Unit, fmt_money, fmt_num, fmt_pct, ratio, relative_change};
-use crate::dataset::{Cents, ItemTraffic, LoadedReport, Period, ReportData};
-use crate::report::ReportKind;
+use super::Settings;
+use super::sources::{self, Candidate, FigureFamily, SourceConflict};
+use crate::dataset::{Cents, ItemTraffic, LoadedReport, Measure, Period, ProductPerformance, ReportData};
+use crate::report::{ReportKind, ReportSource};
 
 /// The reports that provide sales totals, in the order they are preferred.
 pub(crate) const SALES_SOURCES: [ReportKind; 3] = [
@@ -143,7 +151,8 @@ pub struct DiagnosisCheck {
     pub evidence: Vec<String>,
 }
 
-/// Sales sums of one period from one Business Report.
+/// Sales sums of one period from one source: a Business Report, or another tool's table
+/// (`from_tool`).
 #[derive(Clone, Debug)]
 pub(crate) struct SalesSums<'a> {
     pub source: &'a LoadedReport,
@@ -151,7 +160,8 @@ pub(crate) struct SalesSums<'a> {
     pub sales: Cents,
     pub sales_b2b: Cents,
     pub units: i64,
-    pub order_items: i64,
+    /// `None` for another tool's table, which counts orders, not order items.
+    pub order_items: Option<i64>,
     /// `None` when the report has no sessions column (a by-date layout without traffic).
     pub sessions: Option<i64>,
     pub page_views: Option<i64>,
@@ -159,6 +169,8 @@ pub(crate) struct SalesSums<'a> {
     pub buy_box_sessions: i64,
     /// Per ASIN, merged by ASIN, in file order; empty for the by-date report.
     pub items: Vec<ItemTraffic>,
+    /// Whether the sums come from another tool's table rather than a Business Report.
+    pub from_tool: bool,
 }
 
 impl SalesSums<'_> {
@@ -167,7 +179,8 @@ impl SalesSums<'_> {
     }
 }
 
-/// Sums the preferred Business Report of `period` among `reports` (see the module docs).
+/// Sums the preferred Business Report of `period` among `reports` (see the module docs); other
+/// tools' tables are weighed against it by [`choose_sums`].
 pub(crate) fn sales_sums<'a>(
     reports: &[&'a LoadedReport],
     period: Period,
@@ -199,13 +212,14 @@ pub(crate) fn sales_sums<'a>(
                 sales: merged.iter().map(|i| i.sales).sum(),
                 sales_b2b: merged.iter().map(|i| i.sales_b2b).sum(),
                 units: sum(|i| i.units),
-                order_items: sum(|i| i.order_items),
+                order_items: Some(sum(|i| i.order_items)),
                 sessions: Some(sum(|i| i.sessions)),
                 page_views: Some(sum(|i| i.page_views)),
                 buy_box_weighted: (buy_box_sessions > 0)
                     .then(|| merged.iter().map(|i| i.buy_box_weighted).sum()),
                 buy_box_sessions,
                 items: merged,
+                from_tool: false,
             })
         }
         ReportData::BusinessByDate(by_date) => {
@@ -224,17 +238,78 @@ pub(crate) fn sales_sums<'a>(
                 sales: days.iter().map(|d| d.sales).sum(),
                 sales_b2b: days.iter().map(|d| d.sales_b2b).sum(),
                 units: days.iter().map(|d| d.units).sum(),
-                order_items: days.iter().map(|d| d.order_items).sum(),
+                order_items: Some(days.iter().map(|d| d.order_items).sum()),
                 sessions: opt_sum(|d| d.sessions),
                 page_views: opt_sum(|d| d.page_views),
                 buy_box_weighted: (!with_buy_box.is_empty())
                     .then(|| with_buy_box.iter().filter_map(|d| d.buy_box_weighted).sum()),
                 buy_box_sessions: with_buy_box.iter().filter_map(|d| d.sessions).sum(),
                 items: Vec::new(),
+                from_tool: false,
             })
         }
         _ => None,
     }
+}
+
+/// The sums of another tool's product or day table. Its products become the ASIN table (keyed by
+/// ASIN, else SKU); sessions and page views only when the table carried them.
+fn performance_sums<'a>(source: &'a LoadedReport, p: &ProductPerformance) -> SalesSums<'a> {
+    let has = |m: Measure| p.measures.contains(&m);
+    let items: Vec<ItemTraffic> = p
+        .items
+        .iter()
+        .filter_map(|i| {
+            Some(ItemTraffic {
+                child_asin: Some(i.asin.clone().or_else(|| i.sku.clone())?),
+                sku: i.sku.clone(),
+                title: i.title.clone(),
+                sessions: i.totals.sessions,
+                page_views: i.totals.page_views,
+                units: i.totals.units,
+                sales: i.totals.sales,
+                ..ItemTraffic::default()
+            })
+        })
+        .collect();
+    SalesSums {
+        source,
+        rows: source.rows_read.saturating_sub(source.rows_skipped) as usize,
+        sales: p.totals.sales,
+        sales_b2b: Cents(0),
+        units: p.totals.units,
+        order_items: None,
+        sessions: has(Measure::Sessions).then_some(p.totals.sessions),
+        page_views: has(Measure::PageViews).then_some(p.totals.page_views),
+        buy_box_weighted: None,
+        buy_box_sessions: 0,
+        items,
+        from_tool: true,
+    }
+}
+
+/// The sales sums of `period` from one source (see the module docs): the candidates are the
+/// preferred Business Report, then every other tool's table of the period with sales and units,
+/// in load order. `same_source` asks for the tool the current period's sums came from (for the
+/// previous period, so a change compares like with like). Returns the sums and, when there was a
+/// choice, the conflict to show.
+pub(crate) fn choose_sums<'a>(
+    reports: &[&'a LoadedReport],
+    period: Period,
+    settings: &Settings,
+    same_source: Option<ReportSource>,
+) -> Option<(SalesSums<'a>, Option<SourceConflict>)> {
+    let mut options: Vec<SalesSums<'a>> = Vec::new();
+    options.extend(sales_sums(reports, period));
+    for (report, p) in sources::performance_reports(reports, period, &[Measure::Sales, Measure::Units]) {
+        options.push(performance_sums(report, p));
+    }
+    let candidates: Vec<Candidate> = options
+        .iter()
+        .map(|s| Candidate { files: vec![s.source.file_name.clone()], source: s.source.kind.source(), value: s.sales.as_f64() })
+        .collect();
+    let (index, conflict) = sources::choose(FigureFamily::SalesTotals, &candidates, settings, same_source)?;
+    Some((options.swap_remove(index), conflict))
 }
 
 fn add_item(into: &mut ItemTraffic, other: &ItemTraffic) {
@@ -317,12 +392,14 @@ pub(crate) fn compute(
     let mut figures = Vec::new();
 
     let sales = current.map(|s| s.sales.as_f64());
-    let b2b = current.map(|s| s.sales_b2b.as_f64());
+    let b2b = current.filter(|s| !s.from_tool).map(|s| s.sales_b2b.as_f64());
     let rows = current.map(|s| s.rows).unwrap_or(0);
+    let tool = current.filter(|s| s.from_tool).map(|s| s.source.kind.source().name());
     let mut f = base("sales.ordered_sales", money.clone())
         .value(sales)
-        .formula(match (sales, b2b) {
-            (Some(s), Some(b)) => format!(
+        .formula(match (sales, b2b, tool) {
+            (Some(s), _, Some(tool)) => format!("sum of {tool} sales over {rows} rows = {}", fmt_money(s, &cur_code)),
+            (Some(s), Some(b), None) => format!(
                 "sum of Ordered Product Sales over {rows} rows = {} (B2B {} is part of it, not added)",
                 fmt_money(s, &cur_code),
                 fmt_money(b, &cur_code)
@@ -330,6 +407,9 @@ pub(crate) fn compute(
             _ => "sum of Ordered Product Sales".to_string(),
         })
         .missing(&SALES_SOURCES);
+    if let Some(tool) = tool {
+        f = f.note(format!("from {tool}: no Business Report is used for this period's sales"));
+    }
     if let Some(b) = b2b {
         f = f.input("B2B ordered sales", b);
     }
@@ -345,7 +425,7 @@ pub(crate) fn compute(
             .missing(missing)
     };
     let units = current.map(|s| s.units);
-    let order_items = current.map(|s| s.order_items);
+    let order_items = current.and_then(|s| s.order_items);
     let sessions = current.and_then(|s| s.sessions);
     let page_views = current.and_then(|s| s.page_views);
     // A by-date report without traffic columns gives sales but not sessions: the child report would.
@@ -354,7 +434,8 @@ pub(crate) fn compute(
     } else {
         &SALES_SOURCES
     };
-    figures.push(count("sales.units", "Units Ordered", units, &SALES_SOURCES));
+    let units_label = if tool.is_some() { "units" } else { "Units Ordered" };
+    figures.push(count("sales.units", units_label, units, &SALES_SOURCES));
     figures.push(count(
         "sales.order_items",
         "Total Order Items",
@@ -660,7 +741,10 @@ pub(crate) fn compute(
     }
 
     let diagnosis = diagnosis(ctx, current, previous, conversion, buy_box, &asins, ads);
-    let (daily, daily_sources) = daily_series(ctx);
+    let (mut daily, mut daily_sources) = daily_series(ctx);
+    if daily.is_empty() {
+        (daily, daily_sources) = tool_daily_series(ctx, current, previous);
+    }
     SalesTopic {
         figures,
         asins,
@@ -709,6 +793,39 @@ fn daily_series(ctx: &Context) -> (Vec<DayPoint>, Vec<String>) {
         }
         if used {
             sources.push(r.file_name.clone());
+        }
+    }
+    (days.into_values().collect(), sources)
+}
+
+/// The days of the previous and this period from the tool table the sales totals came from, when
+/// no "Sales and Traffic by Date" report gives them: the chart then agrees with the totals beside
+/// it (one figure, one source).
+fn tool_daily_series(ctx: &Context, current: Option<&SalesSums>, previous: Option<&SalesSums>) -> (Vec<DayPoint>, Vec<String>) {
+    let sel = ctx.selection;
+    let mut days: BTreeMap<NaiveDate, DayPoint> = BTreeMap::new();
+    let mut sources = Vec::new();
+    for (sums, range) in [(current, Some(sel.period)), (previous, sel.previous_period)] {
+        let (Some(sums), Some(range)) = (sums.filter(|s| s.from_tool), range) else { continue };
+        let ReportData::Performance(p) = &sums.source.data else { continue };
+        let has_sessions = p.measures.contains(&Measure::Sessions);
+        let mut used = false;
+        for (date, t) in p.days.range(range.from..=range.to) {
+            used |= days
+                .insert(
+                    *date,
+                    DayPoint {
+                        date: *date,
+                        sales: t.sales.as_f64(),
+                        units: t.units,
+                        sessions: has_sessions.then_some(t.sessions),
+                        current: sel.period.from <= *date,
+                    },
+                )
+                .is_none();
+        }
+        if used {
+            sources.push(sums.source.file_name.clone());
         }
     }
     (days.into_values().collect(), sources)

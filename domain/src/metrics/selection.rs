@@ -47,6 +47,7 @@ pub(crate) fn is_snapshot(kind: ReportKind) -> bool {
             | ReportKind::FbaManageInventory
             | ReportKind::FbaRestock
             | ReportKind::AccountHealth
+            | ReportKind::JungleScoutInventory
             | ReportKind::LingxingListing
             | ReportKind::LingxingRestock
             | ReportKind::LingxingFbaShipments
@@ -107,6 +108,22 @@ pub(crate) fn members<'a>(
         .iter()
         .filter(|r| group_of(r, &all).as_ref() == Some(&wanted))
         .collect()
+}
+
+/// The periods of the selection's group that loaded reports of trade cover, other than the
+/// selection's period and the period it is compared with, in order. A sellerboard 30-day window
+/// loaded beside this week's Business Report is one: the page says the files cover different
+/// periods and lets the user pick.
+pub(crate) fn other_periods(reports: &[LoadedReport], selection: &Selection) -> Vec<Period> {
+    let mut periods: Vec<Period> = members(reports, selection)
+        .into_iter()
+        .filter(|r| !is_snapshot(r.kind))
+        .filter_map(|r| r.period)
+        .filter(|p| *p != selection.period && Some(*p) != selection.previous_period)
+        .collect();
+    periods.sort();
+    periods.dedup();
+    periods
 }
 
 /// The reports that belong to no group, so the page can say they were left out.

@@ -39,6 +39,11 @@ pub struct Settings {
     pub ipi: Option<f64>,
     /// Account health values typed in from the Account Health page, per marketplace.
     pub typed_health: Vec<TypedHealth>,
+    /// The file the user picked for a family of figures that several loaded reports can give,
+    /// by family id (`sales_totals`, `ad_totals`, see
+    /// [`FigureFamily`](super::sources::FigureFamily)) to file name. A file that is not loaded
+    /// is ignored and the default order (Amazon first) applies.
+    pub preferred_sources: BTreeMap<String, String>,
 }
 
 impl Default for Settings {
@@ -56,6 +61,7 @@ impl Default for Settings {
             exchange_rates: ExchangeRates::default(),
             ipi: None,
             typed_health: Vec::new(),
+            preferred_sources: BTreeMap::new(),
         }
     }
 }

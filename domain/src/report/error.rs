@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::ReportKind;
+use super::{ReportKind, ReportSource};
 
 /// A file that could not be read as a report.
 ///
@@ -80,14 +80,24 @@ impl std::fmt::Display for ImportError {
                 } else {
                     write!(f, "Its header row reads: {}. ", header.join(" | "))?;
                 }
-                f.write_str("Check that you downloaded one of these reports, with the Seller Central language set to English, German, Japanese or Chinese: ")?;
-                for (i, kind) in ReportKind::ALL.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str("; ")?;
+                f.write_str("Check that you downloaded one of these reports (Amazon's with the Seller Central language set to English, German, Japanese or Chinese), listed by where they come from.")?;
+                // Grouped by tool, in the order of `ReportKind::ALL` within each, so a seller
+                // looking for their tool's export finds it in one place.
+                let mut sources: Vec<ReportSource> = ReportKind::ALL.iter().map(|k| k.source()).collect();
+                sources.sort();
+                sources.dedup();
+                for source in sources {
+                    write!(f, " {}: ", source.name())?;
+                    let kinds = ReportKind::ALL.iter().filter(|k| k.source() == source);
+                    for (i, kind) in kinds.enumerate() {
+                        if i > 0 {
+                            f.write_str("; ")?;
+                        }
+                        write!(f, "{} ({})", kind.title(), kind.id())?;
                     }
-                    write!(f, "{} ({})", kind.title(), kind.id())?;
+                    f.write_str(".")?;
                 }
-                f.write_str(".")
+                Ok(())
             }
             ImportErrorKind::Encoding { detail } => write!(
                 f,
@@ -123,6 +133,14 @@ mod tests {
         for kind in ReportKind::ALL {
             assert!(text.contains(kind.id()) && text.contains(kind.title()), "{}", kind.id());
         }
+        // Grouped by tool: every sellerboard export comes after the tool's name, before the next tool's.
+        let sellerboard = text.find(" sellerboard: ").expect("a sellerboard group");
+        let next = text.find(" Lingxing 领星: ").expect("a Lingxing group");
+        for kind in ReportKind::ALL.iter().filter(|k| k.source() == ReportSource::Sellerboard) {
+            let at = text.find(kind.id()).unwrap();
+            assert!(sellerboard < at && at < next, "{}", kind.id());
+        }
+        assert!(text.find(" Amazon: ").unwrap() < sellerboard);
     }
 
     #[test]

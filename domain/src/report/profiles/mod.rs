@@ -8,6 +8,14 @@
 //! shop column Amazon never writes.) Each tool has its own file with its header vocabulary and
 //! traps; the product and day tables they all export are read by the shared
 //! [`performance::PerformanceSink`].
+//!
+//! Adding a tool takes three steps: a file `<tool>.rs` with a `detect(header)` that asks for
+//! several columns only that export has, chained into [`detect`] below; a function building its
+//! reader, routed in [`make_sink`]; fixtures in `tests/fixtures/` with the tool's quirks. A product
+//! or day table needs no reader of its own: map its columns into a
+//! [`PerformanceColumns`](performance::PerformanceColumns) (with [`Sign::Negated`](performance::Sign)
+//! for costs written negative) and hand it to `PerformanceSink::new`. The metrics then use the
+//! resulting `ReportData::Performance` for sales and ad totals without further work.
 
 pub(crate) mod helium10;
 pub(crate) mod junglescout;

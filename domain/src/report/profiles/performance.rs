@@ -15,7 +15,9 @@
 //! Rows that cannot be used are skipped with their line and reason: a cell that is not a number,
 //! a missing or unreadable date when the table has a date column, a row that names no product in a
 //! table with a product column (which is also how "Total" rows at the bottom of an export are kept
-//! from doubling the sums).
+//! from doubling the sums), and a row of another marketplace than the file's first: a report
+//! belongs to one marketplace, and adding Amazon.com's dollars to Amazon.co.uk's pounds (or even
+//! France's euros to Germany's) would put money where it does not belong.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -24,7 +26,7 @@ use rustc_hash::FxHashMap;
 use super::super::detect::Header;
 use super::super::row::{ReadContext, Row};
 use super::super::RowSink;
-use crate::dataset::{Measure, PerformanceTotals, ProductItem, ProductPerformance, ProfitBasis, ReportData};
+use crate::dataset::{Marketplace, Measure, PerformanceTotals, ProductItem, ProductPerformance, ProfitBasis, ReportData};
 use crate::text::date::ParsedDate;
 
 /// How a column's numbers relate to the canonical measure, which is always positive for costs.
@@ -117,6 +119,10 @@ pub(crate) struct PerformanceSink {
     by_key: FxHashMap<String, usize>,
     days: FxHashMap<ParsedDate, PerformanceTotals>,
     totals: PerformanceTotals,
+    /// The marketplace of the first row that named one; rows of others are skipped.
+    marketplace: Option<Marketplace>,
+    /// The last marketplace cell read and what it named, so repeated cells are parsed once.
+    last_marketplace: (String, Option<Marketplace>),
 }
 
 impl PerformanceSink {
@@ -142,7 +148,33 @@ impl PerformanceSink {
             by_key: FxHashMap::default(),
             days: FxHashMap::default(),
             totals: PerformanceTotals::default(),
+            marketplace: None,
+            last_marketplace: (String::new(), None),
         }
+    }
+
+    /// Checks the row's marketplace against the file's first; an `Err` skips the row.
+    fn check_marketplace(&mut self, text: &str, ctx: &mut ReadContext) -> Result<(), String> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        if self.last_marketplace.0 != text {
+            self.last_marketplace = (text.to_string(), Marketplace::parse(text));
+        }
+        let Some(found) = self.last_marketplace.1 else {
+            return Ok(());
+        };
+        match self.marketplace {
+            None => self.marketplace = Some(found),
+            Some(first) if first != found => {
+                ctx.note(format!(
+                    "The file covers several marketplaces; only the rows of {first} (the first named) were read. Export one file per marketplace to read the others."
+                ));
+                return Err(format!("the row is for marketplace {found}, the file's first rows for {first}"));
+            }
+            Some(_) => {}
+        }
+        Ok(())
     }
 
     /// The figures of one row, signs applied.
@@ -205,10 +237,12 @@ impl RowSink for PerformanceSink {
             ctx.date(row.get(Some(to)), "Date to")?;
         }
         let figures = self.figures(row, ctx)?;
-        let c = &self.columns;
-        if c.marketplace.is_some() {
-            ctx.see_marketplace(row.get(c.marketplace));
+        if self.columns.marketplace.is_some() {
+            let text = row.get(self.columns.marketplace);
+            self.check_marketplace(text, ctx)?;
+            ctx.see_marketplace(text);
         }
+        let c = &self.columns;
         if c.currency.is_some() {
             ctx.see_currency_code(row.get(c.currency));
         }
@@ -344,6 +378,18 @@ mod tests {
         assert!(ctx.skipped[1].reason.contains("Sales"));
         assert_eq!(p.measures, BTreeSet::from([Measure::Sales, Measure::AdSpend, Measure::Available]));
         assert_eq!(p.profit_basis, None);
+    }
+
+    #[test]
+    fn rows_of_a_second_marketplace_are_skipped_not_added() {
+        let header = Header::new("Marketplace,ASIN,Sales".split(','));
+        let columns = PerformanceColumns { marketplace: Some(0), asin: Some(1), ..PerformanceColumns::default() }
+            .with(Measure::Sales, Some(2), Sign::AsWritten);
+        let (p, ctx) = read(columns, &header, &["Amazon.co.uk,B01,10.00", "Amazon.com,B01,99.00", "Amazon.co.uk,B02,1.00", "Atlantis,B03,2.00"]);
+        assert_eq!(p.totals.sales, Cents(1_300));
+        assert_eq!(ctx.rows_skipped, 1);
+        assert!(ctx.skipped[0].reason.contains("US"), "{:?}", ctx.skipped);
+        assert!(ctx.notes.iter().any(|n| n.contains("several marketplaces")));
     }
 
     #[test]

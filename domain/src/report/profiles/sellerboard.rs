@@ -55,6 +55,8 @@ const ADS_SPEND: &[&str] = &["ads spend", "adsspend"];
 const ORDERS: &[&str] = &["orders"];
 const REFUNDED_UNITS: &[&str] = &["refunds", "units refunded", "refunded units"];
 const NET_PROFIT: &[&str] = &["netprofit", "net profit"];
+const SESSIONS: &[&str] = &["sessions"];
+const PAGE_VIEWS: &[&str] = &["pageviews", "page views"];
 
 /// Recognises a sellerboard export by its header.
 pub(crate) fn detect(header: &Header) -> Option<ReportKind> {
@@ -129,6 +131,9 @@ fn dashboard_columns(header: &Header) -> PerformanceColumns {
     c.add(Measure::Orders, find(ORDERS), Sign::AsWritten);
     c.add(Measure::UnitsRefunded, find(REFUNDED_UNITS), Sign::AsWritten);
     c.add(Measure::Profit, find(NET_PROFIT), Sign::AsWritten);
+    // Traffic, when the seller added it to the dashboard: only then is conversion known.
+    c.add(Measure::Sessions, find(SESSIONS), Sign::AsWritten);
+    c.add(Measure::PageViews, find(PAGE_VIEWS), Sign::AsWritten);
     c
 }
 
@@ -220,7 +225,7 @@ fn pnl_measure(label: &str) -> Option<(Measure, Sign)> {
 /// - **period** is the union of the month columns, from the first day of the earliest to the last
 ///   day of the latest (or of the partial month's range), so a file of August plus 1-10 September
 ///   covers 1 August to 10 September and forms its own selection, never mixed with weekly files;
-/// - rows indented with four spaces (`    Organisch`, `    FBA-Gebühr`) are parts of the row above
+/// - indented rows (sellerboard uses four spaces: `    Organisch`, `    FBA-Gebühr`) are parts of the row above
 ///   and already in it, so they are ignored, as are rows whose label is not a known measure;
 /// - a measure whose label appears twice is read once, from its first row.
 pub(crate) fn profit_and_loss_sink(header: &Header, ctx: &mut ReadContext) -> Box<dyn RowSink> {
@@ -272,8 +277,9 @@ impl RowSink for ProfitAndLossSink {
     fn row(&mut self, row: &Row<'_>, ctx: &mut ReadContext) -> Result<(), String> {
         let raw_label = row.raw(0);
         let raw_label = raw_label.strip_prefix('"').unwrap_or(raw_label);
-        // A sub-row is part of its parent row, which already includes it.
-        if raw_label.starts_with("    ") || raw_label.starts_with('\t') {
+        // A sub-row is part of its parent row, which already includes it. sellerboard indents
+        // them with four spaces; any indentation is taken as one, since top rows have none.
+        if raw_label.starts_with(char::is_whitespace) {
             return Ok(());
         }
         let label = normalize_header(row.get(Some(0)));
