@@ -57,6 +57,20 @@ fn product_performance_gbk_csv_with_yuan_percent_ranks_and_a_total_row() {
 }
 
 #[test]
+fn product_performance_alone_gives_the_briefs_sales_and_ad_totals_in_yuan() {
+    let reports = vec![load("lingxing_product_performance_gbk.csv")];
+    let all = opsbrief_domain::metrics::selections(&reports);
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].currency.as_ref().map(|c| c.code()), Some("CNY"));
+    let brief = opsbrief_domain::metrics::compute(&reports, &all[0], &opsbrief_domain::metrics::Settings::default(), day(2026, 9, 10));
+    let value = |id: &str| brief.value(id).unwrap_or_else(|| panic!("{id} missing"));
+    assert!((value("sales.ordered_sales") - 3_234.45).abs() < 1e-9);
+    assert!((value("ads.spend") - 345.50).abs() < 1e-9);
+    assert!((value("ads.sales") - 1_300.00).abs() < 1e-9);
+    assert!(brief.reports.iter().all(|r| r.used));
+}
+
+#[test]
 fn product_performance_xlsx_takes_its_period_from_the_file_name_and_order_profit() {
     let report = load_as("lingxing_product_performance.xlsx", "产品表现_2026-09-01~2026-09-07.xlsx");
     assert_eq!(report.kind, ReportKind::LingxingProductPerformance);

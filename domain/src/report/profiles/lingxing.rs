@@ -80,8 +80,9 @@ pub(crate) fn detect(header: &Header) -> Option<ReportKind> {
     if (has(&["本地可用"]) && has(&["待交付"])) || (restock_quantity && (has(MSKU) || has(ASIN) || has(PARENT_ASIN))) {
         return Some(ReportKind::LingxingRestock);
     }
-    if (has(ASIN) || has(&["msku"]) || has(PARENT_ASIN)) && has(&["销量"]) && has(&["销售额"]) && (has(&["订单量"]) || has(&["广告花费"]) || has(&["sessions-total"]))
-    {
+    // 产品表现, and the 利润报表 (profit report) by MSKU, which has the same figures and profit.
+    let product_figures = has(&["订单量"]) || has(&["广告花费"]) || has(&["sessions-total"]) || has(&["结算毛利润"]) || has(&["订单毛利润"]);
+    if (has(ASIN) || has(&["msku"]) || has(PARENT_ASIN)) && has(&["销量"]) && has(&["销售额"]) && product_figures {
         return Some(ReportKind::LingxingProductPerformance);
     }
     None
@@ -488,6 +489,7 @@ mod tests {
             kind_of("日期,ASIN,父ASIN,MSKU,店铺,国家,销量,销售额,订单量,Sessions-Total,广告花费,结算毛利润"),
             Some(ReportKind::LingxingProductPerformance)
         );
+        assert_eq!(kind_of("MSKU,ASIN,品名,销量,销售额,结算毛利润,结算毛利率"), Some(ReportKind::LingxingProductPerformance));
         assert_eq!(kind_of("店铺名称,国家,广告活动,广告组,用户搜索词,展示,点击,花费,广告销售额"), Some(ReportKind::LingxingAdsSearchTerm));
         assert_eq!(kind_of("店铺名称,广告活动,广告组,关键词,匹配方式,展示,点击,花费"), Some(ReportKind::LingxingAdsTargeting));
         assert_eq!(kind_of("店铺名称,广告活动,广告组,投放,展示,点击,花费"), Some(ReportKind::LingxingAdsTargeting));
