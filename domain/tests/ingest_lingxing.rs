@@ -122,6 +122,7 @@ fn ad_targeting_and_campaign_reports_with_chinese_types_and_daily_rows() {
     let rows = &ads(&report).rows;
     assert_eq!(ads(&report).grain, Some(AdsGrain::Targeting));
     assert_eq!(rows.iter().map(|r| r.targeting_type).collect::<Vec<_>>(), vec![Some(TargetingType::Manual), Some(TargetingType::Auto)]);
+    assert_eq!(rows[0].match_type, "EXACT", "精准 is exact match");
     assert_eq!(rows.iter().map(|r| r.totals.spend).sum::<Cents>(), Cents(2_780));
     assert_eq!(rows.iter().map(|r| r.totals.sales).sum::<Cents>(), Cents(9_995));
 

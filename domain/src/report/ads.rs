@@ -180,6 +180,17 @@ fn targeting_type_of_target(target: &str) -> Option<TargetingType> {
     Some(if auto { TargetingType::Auto } else { TargetingType::Manual })
 }
 
+/// A match type as Amazon writes it: Lingxing writes them in Chinese (精准, 词组, 广泛), and the
+/// metrics (harvest sources, bid lists) read the English names.
+fn match_type_of_cell(cell: &str) -> &str {
+    match cell {
+        "精准" | "精确" | "精准匹配" => "EXACT",
+        "词组" | "短语" | "词组匹配" => "PHRASE",
+        "广泛" | "广泛匹配" => "BROAD",
+        other => other,
+    }
+}
+
 fn targeting_type_of_cell(cell: &str) -> Option<TargetingType> {
     let lower = cell.to_ascii_lowercase();
     if lower.contains("auto") || lower.contains("自动") {
@@ -387,7 +398,7 @@ impl AdsSink {
                 row.get(c.campaign),
                 row.get(c.ad_group),
                 targeting,
-                row.get(c.match_type),
+                match_type_of_cell(row.get(c.match_type)),
                 row.get(c.search_term),
                 crate::text::header::strip_excel_text_formula(row.get(c.asin)),
                 row.get(c.sku),
