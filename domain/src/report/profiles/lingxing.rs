@@ -30,9 +30,11 @@ const FNSKU: &[&str] = &["fnsku"];
 const TITLE: &[&str] = &["标题", "品名", "商品名称"];
 const DATE: &[&str] = &["日期", "统计日期"];
 
-/// Cells that mark a total row rather than a product.
+/// Cells that mark a total row rather than a product: `合计`, `总计` (with or without a colon),
+/// or any summary label such as `父ASIN汇总` or `北美汇总`.
 fn is_total_cell(cell: &str) -> bool {
-    matches!(cell.trim(), "合计" | "总计" | "汇总" | "总计:" | "合计:") || cell.contains("汇总")
+    let cell = cell.trim().trim_end_matches([':', '：']);
+    matches!(cell, "合计" | "总计") || cell.contains("汇总")
 }
 
 /// Whether the row is a total or summary row: one of its key cells says so.
