@@ -200,33 +200,33 @@ impl Marketplace {
 
     /// Recognises the many ways reports name a marketplace: a country code (`US`, `GB`), a sales
     /// channel or site (`Amazon.co.uk`, `AMAZON.COM`), a country name (`United Kingdom`,
-    /// `Deutschland`) or an SP-API marketplace id (`ATVPDKIKX0DER`).
+    /// `Deutschland`, `美国` as Lingxing writes it) or an SP-API marketplace id (`ATVPDKIKX0DER`).
     pub fn parse(text: &str) -> Option<Marketplace> {
         let t = text.trim().to_ascii_lowercase();
         let t = t.strip_prefix("www.").unwrap_or(&t);
         let site = t.strip_prefix("amazon.").map(str::to_string);
         let m = match site.as_deref().unwrap_or(t) {
-            "us" | "com" | "united states" | "usa" | "atvpdkikx0der" => Marketplace::US,
-            "ca" | "canada" | "a2euq1wtgctbg2" => Marketplace::CA,
-            "mx" | "com.mx" | "mexico" | "a1am78c64um0y8" => Marketplace::MX,
-            "br" | "com.br" | "brazil" | "a2q3y263d00kwc" => Marketplace::BR,
-            "uk" | "gb" | "co.uk" | "united kingdom" | "a1f83g8c2aro7p" => Marketplace::UK,
-            "de" | "germany" | "deutschland" | "a1pa6795ukmfr9" => Marketplace::DE,
-            "fr" | "france" | "a13v1ib3viyzzh" => Marketplace::FR,
-            "it" | "italy" | "italia" | "apj6jra9ng5v4" => Marketplace::IT,
-            "es" | "spain" | "españa" | "a1rkkupihcs9hs" => Marketplace::ES,
-            "nl" | "netherlands" | "a1805izsgtt6hs" => Marketplace::NL,
-            "se" | "sweden" | "a2nodrkzp88zb9" => Marketplace::SE,
-            "pl" | "poland" | "a1c3sozrarq6r3" => Marketplace::PL,
-            "be" | "com.be" | "belgium" | "amen7pmx4r8y1" => Marketplace::BE,
-            "tr" | "com.tr" | "turkey" | "a33avaj2pdy3ev" => Marketplace::TR,
-            "ae" | "united arab emirates" | "a2vigq35rcs4ug" => Marketplace::AE,
-            "sa" | "saudi arabia" | "a17e79c6d8dwnp" => Marketplace::SA,
-            "eg" | "eg." | "egypt" | "arbp9ooshtchq" => Marketplace::EG,
-            "in" | "india" | "a21tjruun4kgv" => Marketplace::IN,
+            "us" | "com" | "united states" | "usa" | "美国" | "atvpdkikx0der" => Marketplace::US,
+            "ca" | "canada" | "加拿大" | "a2euq1wtgctbg2" => Marketplace::CA,
+            "mx" | "com.mx" | "mexico" | "墨西哥" | "a1am78c64um0y8" => Marketplace::MX,
+            "br" | "com.br" | "brazil" | "巴西" | "a2q3y263d00kwc" => Marketplace::BR,
+            "uk" | "gb" | "co.uk" | "united kingdom" | "英国" | "a1f83g8c2aro7p" => Marketplace::UK,
+            "de" | "germany" | "deutschland" | "德国" | "a1pa6795ukmfr9" => Marketplace::DE,
+            "fr" | "france" | "法国" | "a13v1ib3viyzzh" => Marketplace::FR,
+            "it" | "italy" | "italia" | "意大利" | "apj6jra9ng5v4" => Marketplace::IT,
+            "es" | "spain" | "españa" | "西班牙" | "a1rkkupihcs9hs" => Marketplace::ES,
+            "nl" | "netherlands" | "荷兰" | "a1805izsgtt6hs" => Marketplace::NL,
+            "se" | "sweden" | "瑞典" | "a2nodrkzp88zb9" => Marketplace::SE,
+            "pl" | "poland" | "波兰" | "a1c3sozrarq6r3" => Marketplace::PL,
+            "be" | "com.be" | "belgium" | "比利时" | "amen7pmx4r8y1" => Marketplace::BE,
+            "tr" | "com.tr" | "turkey" | "土耳其" | "a33avaj2pdy3ev" => Marketplace::TR,
+            "ae" | "united arab emirates" | "阿联酋" | "a2vigq35rcs4ug" => Marketplace::AE,
+            "sa" | "saudi arabia" | "沙特阿拉伯" | "沙特" | "a17e79c6d8dwnp" => Marketplace::SA,
+            "eg" | "eg." | "egypt" | "埃及" | "arbp9ooshtchq" => Marketplace::EG,
+            "in" | "india" | "印度" | "a21tjruun4kgv" => Marketplace::IN,
             "jp" | "co.jp" | "japan" | "日本" | "a1vc38t7yxb528" => Marketplace::JP,
-            "au" | "com.au" | "australia" | "a39ibj37trp1c6" => Marketplace::AU,
-            "sg" | "singapore" | "a19vau5u5o7rus" => Marketplace::SG,
+            "au" | "com.au" | "australia" | "澳大利亚" | "澳洲" | "a39ibj37trp1c6" => Marketplace::AU,
+            "sg" | "singapore" | "新加坡" | "a19vau5u5o7rus" => Marketplace::SG,
             _ => return None,
         };
         Some(m)
@@ -887,6 +887,9 @@ mod tests {
         assert_eq!(Marketplace::parse("United Kingdom"), Some(Marketplace::UK));
         assert_eq!(Marketplace::parse("A1VC38T7YXB528"), Some(Marketplace::JP));
         assert_eq!(Marketplace::parse("Amazon.it"), Some(Marketplace::IT));
+        assert_eq!(Marketplace::parse("美国"), Some(Marketplace::US));
+        assert_eq!(Marketplace::parse("英国"), Some(Marketplace::UK));
+        assert_eq!(Marketplace::parse(" 德国 "), Some(Marketplace::DE));
         assert_eq!(Marketplace::parse("Atlantis"), None);
         assert_eq!(Marketplace::JP.currency().code(), "JPY");
     }

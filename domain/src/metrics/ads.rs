@@ -49,6 +49,9 @@ pub struct AdsTopic {
     pub bid_down: Vec<CandidateRow>,
     /// Which report each ad type's totals came from.
     pub sources: Vec<AdsSource>,
+    /// Keyword ranks (Helium 10), when loaded: a snapshot, shown whatever the period.
+    #[serde(default)]
+    pub keywords: Option<super::keywords::KeywordTable>,
 }
 
 /// The report an ad type's totals came from.
@@ -1281,6 +1284,7 @@ pub(crate) fn compute(
         harvest,
         bid_down,
         sources: sums.per_type.into_values().map(|(_, s)| s).collect(),
+        keywords: super::keywords::table(&ctx.members),
     }
 }
 

@@ -123,6 +123,9 @@ fn snapshot_day(r: &LoadedReport, s: &InventorySnapshot) -> Option<NaiveDate> {
 fn snapshots<'a>(ctx: &Context<'a>) -> Vec<(&'a LoadedReport, &'a InventorySnapshot)> {
     ctx.members
         .iter()
+        // Lingxing's FBA shipments give inbound units only: they are not a stock level, and taken
+        // as one would read every SKU as out of stock.
+        .filter(|r| r.kind != ReportKind::LingxingFbaShipments)
         .filter_map(|r| match &r.data {
             ReportData::Inventory(s) => Some((*r, s)),
             _ => None,

@@ -30,6 +30,7 @@ pub mod export;
 pub mod figure;
 pub mod health;
 pub mod inventory;
+pub mod keywords;
 pub mod sales;
 pub mod selection;
 pub mod settings;
@@ -45,6 +46,7 @@ pub use export::{Table, metrics_json, table_to_csv};
 pub use figure::{Figure, ScoreLine, Status, Unit};
 pub use health::{HealthTopic, ReasonRow, ReturnsRow};
 pub use inventory::{InventoryTopic, RestockRow, ShipMode};
+pub use keywords::{KeywordTable, KeywordTableRow};
 pub use sales::{AbcClass, AsinRow, DayPoint, Diagnosis, DiagnosisCheck, Potential, SalesTopic};
 pub use selection::{Selection, selections};
 pub use settings::{ExchangeRates, SalesTarget, Settings, Thresholds, TypedHealth};
@@ -300,10 +302,12 @@ pub fn compute(
         })
         .collect();
 
-    let used: BTreeSet<&str> = brief
+    let mut used: BTreeSet<&str> = brief
         .figures()
         .flat_map(|f| f.sources.iter().map(String::as_str))
         .collect();
+    // Keyword files feed a table rather than a figure.
+    used.extend(brief.ads.keywords.iter().flat_map(|k| k.sources.iter().map(String::as_str)));
     let mut listed: Vec<&LoadedReport> = ctx.members.clone();
     if let Some(h) = &brief.health.source {
         listed.extend(

@@ -37,7 +37,8 @@ pub(crate) fn effective_currency(report: &LoadedReport) -> Option<Currency> {
         .or_else(|| report.marketplace.map(Marketplace::currency))
 }
 
-/// Whether a report describes a moment (stock, account health) rather than a period of trade.
+/// Whether a report describes a moment (stock, account health, keyword ranks) rather than a
+/// period of trade.
 /// Snapshots do not define the periods a user picks from and are used whatever the period.
 pub(crate) fn is_snapshot(kind: ReportKind) -> bool {
     matches!(
@@ -47,6 +48,11 @@ pub(crate) fn is_snapshot(kind: ReportKind) -> bool {
             | ReportKind::FbaRestock
             | ReportKind::AccountHealth
             | ReportKind::JungleScoutInventory
+            | ReportKind::LingxingListing
+            | ReportKind::LingxingRestock
+            | ReportKind::LingxingFbaShipments
+            | ReportKind::Helium10KeywordTracker
+            | ReportKind::Helium10Cerebro
     )
 }
 

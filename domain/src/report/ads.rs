@@ -93,6 +93,17 @@ impl Columns {
             columns.orders = columns.orders.or(header.find(names::PURCHASES));
             columns.units = columns.units.or(header.find(&["units sold"]));
         }
+        if kind.source() == super::ReportSource::Lingxing {
+            // Lingxing names its figures without an attribution window, and its columns in Chinese.
+            columns.sales = columns.sales.or(header.find(names::AD_SALES));
+            columns.orders = columns.orders.or(header.find(names::AD_ORDERS));
+            columns.units = columns.units.or(header.find(names::AD_UNITS));
+            columns.country = columns.country.or(header.find(&["国家", "站点"]));
+            columns.asin = columns.asin.or(header.find(&["asin"]));
+            columns.sku = columns.sku.or(header.find(&["msku"]));
+            columns.ad_type = columns.ad_type.or(header.find(&["广告类型", "类型"]));
+            columns.targeting_type = columns.targeting_type.or(header.find(&["投放类型", "投放方式"]));
+        }
         if kind == ReportKind::AdsCampaignManager {
             // In the grid export `Targeting` holds AUTO or MANUAL: a targeting type, not a target.
             columns.targeting_type = columns.targeting_type.or(columns.targeting);
@@ -116,6 +127,10 @@ fn grain_of(kind: ReportKind, columns: &Columns) -> AdsGrain {
         ReportKind::SponsoredProductsAdvertisedProduct | ReportKind::AdsConsoleAdvertisedProduct if columns.asin.is_some() => {
             AdsGrain::AdvertisedProduct
         }
+        ReportKind::LingxingAdsSearchTerm => AdsGrain::SearchTerm,
+        ReportKind::LingxingAdsTargeting => AdsGrain::Targeting,
+        ReportKind::LingxingAdsAdvertisedProduct => AdsGrain::AdvertisedProduct,
+        ReportKind::LingxingAdsCampaign => AdsGrain::Campaign,
         _ if columns.search_term.is_some() => AdsGrain::SearchTerm,
         _ if columns.targeting.is_some() && columns.match_type.is_some() => AdsGrain::Targeting,
         _ => AdsGrain::Campaign,
@@ -129,6 +144,12 @@ fn ad_type_of_kind(kind: ReportKind) -> Option<AdType> {
         | ReportKind::SponsoredProductsAdvertisedProduct
         | ReportKind::SponsoredProductsCampaign
         | ReportKind::AdsConsoleAdvertisedProduct => Some(AdType::SP),
+        // Lingxing's ad reports are per programme and mostly Sponsored Products; a 广告类型 cell
+        // says otherwise when the report mixes them.
+        ReportKind::LingxingAdsSearchTerm
+        | ReportKind::LingxingAdsTargeting
+        | ReportKind::LingxingAdsAdvertisedProduct
+        | ReportKind::LingxingAdsCampaign => Some(AdType::SP),
         ReportKind::SponsoredBrandsCampaign | ReportKind::SponsoredBrandsSearchTerm => Some(AdType::SB),
         ReportKind::SponsoredDisplayCampaign => Some(AdType::SD),
         _ => None,
@@ -142,6 +163,9 @@ fn ad_type_of_cell(cell: &str) -> Option<AdType> {
         s if s.starts_with("SP") || s.contains("SPONSORED PRODUCT") => Some(AdType::SP),
         s if s.starts_with("SB") || s.contains("SPONSORED BRAND") => Some(AdType::SB),
         s if s.starts_with("SD") || s.contains("SPONSORED DISPLAY") => Some(AdType::SD),
+        s if s.contains("商品推广") => Some(AdType::SP),
+        s if s.contains("品牌推广") => Some(AdType::SB),
+        s if s.contains("展示型推广") => Some(AdType::SD),
         _ => None,
     }
 }
@@ -156,11 +180,22 @@ fn targeting_type_of_target(target: &str) -> Option<TargetingType> {
     Some(if auto { TargetingType::Auto } else { TargetingType::Manual })
 }
 
+/// A match type as Amazon writes it: Lingxing writes them in Chinese (精准, 词组, 广泛), and the
+/// metrics (harvest sources, bid lists) read the English names.
+fn match_type_of_cell(cell: &str) -> &str {
+    match cell {
+        "精准" | "精确" | "精准匹配" => "EXACT",
+        "词组" | "短语" | "词组匹配" => "PHRASE",
+        "广泛" | "广泛匹配" => "BROAD",
+        other => other,
+    }
+}
+
 fn targeting_type_of_cell(cell: &str) -> Option<TargetingType> {
     let lower = cell.to_ascii_lowercase();
-    if lower.contains("auto") {
+    if lower.contains("auto") || lower.contains("自动") {
         Some(TargetingType::Auto)
-    } else if lower.contains("manual") {
+    } else if lower.contains("manual") || lower.contains("手动") {
         Some(TargetingType::Manual)
     } else {
         None
@@ -363,7 +398,7 @@ impl AdsSink {
                 row.get(c.campaign),
                 row.get(c.ad_group),
                 targeting,
-                row.get(c.match_type),
+                match_type_of_cell(row.get(c.match_type)),
                 row.get(c.search_term),
                 crate::text::header::strip_excel_text_formula(row.get(c.asin)),
                 row.get(c.sku),
@@ -396,6 +431,9 @@ impl AdsSink {
         }
         for ((date, ad_type), totals) in by_day {
             daily.entry(date).or_default().push((ad_type, totals));
+        }
+        if self.kind.source() == super::ReportSource::Lingxing && self.columns.ad_type.is_none() {
+            ctx.note("The Lingxing ad report does not say the ad type; its rows are counted as Sponsored Products.");
         }
         if self.kind == ReportKind::AdsConsoleAdvertisedProduct && self.columns.ad_type.is_none() {
             ctx.note("The Ads console file does not say the ad type; its rows are counted as Sponsored Products.");

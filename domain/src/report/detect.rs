@@ -95,16 +95,21 @@ pub mod names {
     ];
     pub const UNITS_ORDERED: &[&str] = &["units ordered", "bestellte einheiten", "注文された商品点数", "已订购商品数量"];
     pub const DATE: &[&str] = &["date", "datum", "日付", "日期"];
-    pub const CAMPAIGN: &[&str] = &["campaign name", "kampagnen-name", "kampagnenname", "kampagne", "广告活动名称", "キャンペーン名"];
-    pub const AD_GROUP: &[&str] = &["ad group name", "anzeigengruppen-name", "anzeigengruppenname", "anzeigengruppe", "广告组名称", "広告グループ名"];
-    pub const SEARCH_TERM: &[&str] = &["customer search term", "suchbegriff des kunden", "客户搜索词", "カスタマーの検索用語"];
-    pub const TARGETING: &[&str] = &["targeting", "ausrichtung", "投放", "ターゲティング"];
-    pub const MATCH_TYPE: &[&str] = &["match type", "übereinstimmungstyp", "匹配类型", "マッチタイプ"];
+    pub const CAMPAIGN: &[&str] = &["campaign name", "kampagnen-name", "kampagnenname", "kampagne", "广告活动名称", "キャンペーン名", "广告活动"];
+    pub const AD_GROUP: &[&str] = &["ad group name", "anzeigengruppen-name", "anzeigengruppenname", "anzeigengruppe", "广告组名称", "広告グループ名", "广告组"];
+    pub const SEARCH_TERM: &[&str] = &["customer search term", "suchbegriff des kunden", "客户搜索词", "カスタマーの検索用語", "用户搜索词"];
+    pub const TARGETING: &[&str] = &["targeting", "ausrichtung", "投放", "ターゲティング", "关键词"];
+    pub const MATCH_TYPE: &[&str] = &["match type", "übereinstimmungstyp", "匹配类型", "マッチタイプ", "匹配方式"];
     pub const ADVERTISED_ASIN: &[&str] = &["advertised asin", "beworbene asin", "广告asin"];
     pub const ADVERTISED_SKU: &[&str] = &["advertised sku", "beworbene sku", "广告sku"];
-    pub const IMPRESSIONS: &[&str] = &["impressions", "impressionen", "展示量", "インプレッション"];
-    pub const CLICKS: &[&str] = &["clicks", "klicks", "点击量", "クリック数"];
-    pub const SPEND: &[&str] = &["spend", "ausgaben", "花费", "支出", "広告費"];
+    pub const IMPRESSIONS: &[&str] = &["impressions", "impressionen", "展示量", "インプレッション", "展示"];
+    pub const CLICKS: &[&str] = &["clicks", "klicks", "点击量", "クリック数", "点击"];
+    pub const SPEND: &[&str] = &["spend", "ausgaben", "花费", "支出", "広告費", "广告花费"];
+    /// Ad sales, orders and units as Lingxing names them (Amazon's own reports name the
+    /// attribution window, see `ads::windowed`).
+    pub const AD_SALES: &[&str] = &["广告销售额", "销售额"];
+    pub const AD_ORDERS: &[&str] = &["广告订单量", "广告订单", "订单量", "订单"];
+    pub const AD_UNITS: &[&str] = &["广告销量", "销量"];
     pub const TOTAL_COST: &[&str] = &["total cost"];
     pub const PURCHASES: &[&str] = &["purchases"];
     pub const TARGETING_TYPE: &[&str] = &["targeting type"];
@@ -172,6 +177,10 @@ pub fn detect_kind(header: &Header) -> Option<ReportKind> {
         if header.has(CAMPAIGN) {
             return Some(ReportKind::AdsCampaignManager);
         }
+    }
+    // Lingxing's ad reports use the Chinese ads aliases below; only their shop column tells them apart.
+    if let Some(kind) = super::profiles::lingxing::detect_ads(header) {
+        return Some(kind);
     }
     // Classic Sponsored ads reports.
     let has_ads_metrics = header.has(IMPRESSIONS) && header.has(CLICKS) && header.has(SPEND);

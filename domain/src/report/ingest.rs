@@ -15,7 +15,7 @@ use super::{ReportKind, RowSink, make_sink};
 use crate::dataset::{LoadedReport, Period};
 use crate::mapping::ColumnMapping;
 use crate::text::date::dates_in_file_name;
-use crate::text::encoding::{SniffedEncoding, StreamDecoder, TextEncoding, sniff_encoding};
+use crate::text::encoding::{SniffedEncoding, StreamDecoder, TextEncoding, sniff_encodings};
 use crate::text::number::DecimalStyle;
 
 /// How many bytes are held while looking for the header row before giving up.
@@ -294,8 +294,30 @@ fn magic_kind(held: &[u8]) -> Option<&'static str> {
 }
 
 /// Decodes the held bytes and looks for a known header in the first rows with each dialect.
+///
+/// Bytes that several legacy encodings read without error (Shift_JIS and GBK overlap) are tried
+/// in each plausible encoding, most likely first: the first reading under which a known header
+/// appears wins, since a wrong decoding turns the header's words into other characters.
 fn sniff_layout(held: &[u8], complete: bool, mappings: &[ColumnMapping]) -> Sniffed {
-    let encoding = sniff_encoding(held, complete);
+    sniff_layout_among(held, complete, &sniff_encodings(held, complete), mappings)
+}
+
+/// [`sniff_layout`] with the candidate encodings given; when none finds a header, the first
+/// candidate's answer stands.
+fn sniff_layout_among(held: &[u8], complete: bool, candidates: &[SniffedEncoding], mappings: &[ColumnMapping]) -> Sniffed {
+    let mut first = None;
+    for &encoding in candidates {
+        match sniff_layout_as(held, complete, encoding, mappings) {
+            found @ Sniffed::Found(_) => return found,
+            other if first.is_none() => first = Some(other),
+            _ => {}
+        }
+    }
+    first.unwrap_or(Sniffed::NeedMore)
+}
+
+/// Looks for a known header in the held bytes decoded as `encoding`.
+fn sniff_layout_as(held: &[u8], complete: bool, encoding: SniffedEncoding, mappings: &[ColumnMapping]) -> Sniffed {
     // Text has no NUL bytes, except UTF-16, which the encoding sniffer has recognised.
     let utf16 = matches!(encoding.encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be);
     if !utf16 && held[..held.len().min(8192)].contains(&0) {
@@ -426,6 +448,9 @@ impl TextStream {
                 ctx.note("The file is not UTF-8; it was read as Windows-1252 (the encoding of Amazon's NA and EU flat files).")
             }
             TextEncoding::ShiftJis => ctx.note("The file is not UTF-8; it was read as Shift_JIS (the encoding of Amazon Japan's files)."),
+            TextEncoding::Gb18030 => {
+                ctx.note("The file is not UTF-8; it was read as GB18030 (GBK, the encoding Excel saves Chinese CSV files in).")
+            }
             other => ctx.note(format!("The file was read as {}.", other.name())),
         }
         if decoder.had_replacements() {
@@ -484,6 +509,9 @@ pub(crate) fn finish_report(
         // A stock snapshot without a date is still usable as "now"; figures over time are not.
         if kind.topic() == super::Topic::Inventory {
             ctx.note("The file does not say which day its stock figures describe: they are taken as current.");
+        } else if matches!(kind, ReportKind::Helium10KeywordTracker | ReportKind::Helium10Cerebro) {
+            // Keyword ranks are a snapshot too: they need no period to be shown.
+            ctx.note("The file does not date its keyword ranks: they are taken as current.");
         } else {
             ctx.note("The file carries no dates and its name gives none: enter the period it covers.");
         }
@@ -531,6 +559,30 @@ mod tests {
             }
             _ => panic!("header not found"),
         }
+    }
+
+    #[test]
+    fn among_plausible_encodings_the_one_whose_header_is_known_wins() {
+        let (gbk, _, _) = encoding_rs::GB18030.encode("日期,ASIN,MSKU,销量,销售额,订单量\n");
+        let as_encoding = |encoding| SniffedEncoding { encoding, bom_len: 0 };
+        // Shift_JIS tried first reads other characters and no known header; GB18030 finds one.
+        let candidates = [as_encoding(TextEncoding::ShiftJis), as_encoding(TextEncoding::Gb18030), as_encoding(TextEncoding::Windows1252)];
+        match sniff_layout_among(&gbk, true, &candidates, &[]) {
+            Sniffed::Found(layout) => {
+                assert_eq!(layout.encoding.encoding, TextEncoding::Gb18030);
+                assert_eq!(layout.kind, ReportKind::LingxingProductPerformance);
+            }
+            _ => panic!("header not found"),
+        }
+        // Shift_JIS Japanese stays Shift_JIS even when GB18030 is offered first.
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("日付,注文商品の売上額,注文された商品点数,セッション数 - 合計\n");
+        let candidates = [as_encoding(TextEncoding::Gb18030), as_encoding(TextEncoding::ShiftJis)];
+        match sniff_layout_among(&sjis, true, &candidates, &[]) {
+            Sniffed::Found(layout) => assert_eq!((layout.encoding.encoding, layout.kind), (TextEncoding::ShiftJis, ReportKind::BusinessDate)),
+            _ => panic!("header not found"),
+        }
+        assert_eq!(sniff_encodings(&sjis, true)[0].encoding, TextEncoding::ShiftJis);
+        assert_eq!(sniff_encodings(&gbk, true)[0].encoding, TextEncoding::Gb18030);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! `.xlsx` workbooks (classic Ads console downloads), read with `calamine`.
 //!
-//! The first sheet is turned into rows of text and goes through the same header detection and
+//! The first sheet with a known header is turned into rows of text and goes through the same header detection and
 //! per-kind readers as CSV, so a report reads the same in both formats. Typed numbers become
 //! their plain decimal text; date cells become ISO days.
 
@@ -18,26 +18,26 @@ use super::row::ReadContext;
 use crate::dataset::LoadedReport;
 use crate::text::number::DecimalStyle;
 
-/// The first sheet of a workbook, or the error that says why it cannot be read.
-fn first_sheet(file_name: &str, bytes: &[u8]) -> Result<calamine::Range<Data>, ImportError> {
+/// Opens a workbook, or says why it cannot be read.
+fn open(file_name: &str, bytes: &[u8]) -> Result<Xlsx<Cursor<Vec<u8>>>, ImportError> {
     let error = |kind| ImportError::new(kind, file_name);
-    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| match e {
+    Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|e| match e {
         XlsxError::Zip(zip) if !bytes.windows(15).any(|w| w == b"xl/workbook.xml") => {
             error(ImportErrorKind::Binary { what: format!("a zip archive that is not an .xlsx workbook ({zip})") })
         }
         XlsxError::FileNotFound(_) => error(ImportErrorKind::Binary { what: "a zip archive that is not an .xlsx workbook".to_string() }),
         other => error(ImportErrorKind::Xlsx { detail: other.to_string() }),
-    })?;
-    match workbook.worksheet_range_at(0) {
-        Some(Ok(range)) => Ok(range),
-        Some(Err(e)) => Err(error(ImportErrorKind::Xlsx { detail: e.to_string() })),
-        None => Err(error(ImportErrorKind::Empty)),
-    }
+    })
 }
 
 /// The first `limit` non-blank rows of the first sheet as text, for the column-mapping preview.
 pub(crate) fn first_rows(file_name: &str, bytes: &[u8], limit: usize) -> Result<Vec<Vec<String>>, ImportError> {
-    let range = first_sheet(file_name, bytes)?;
+    let mut workbook = open(file_name, bytes)?;
+    let range = match workbook.worksheet_range_at(0) {
+        Some(Ok(range)) => range,
+        Some(Err(e)) => return Err(ImportError::new(ImportErrorKind::Xlsx { detail: e.to_string() }, file_name)),
+        None => return Err(ImportError::new(ImportErrorKind::Empty, file_name)),
+    };
     Ok(range
         .rows()
         .map(|cells| cells.iter().map(|c| cell_text(c, DecimalStyle::Point).trim().to_string()).collect::<Vec<_>>())
@@ -46,38 +46,56 @@ pub(crate) fn first_rows(file_name: &str, bytes: &[u8], limit: usize) -> Result<
         .collect())
 }
 
-/// Reads the first sheet of a workbook; a header no report has is read with the matching saved
-/// column mapping, if there is one.
+/// Reads the first sheet of a workbook that has a known report header, or a header the user
+/// mapped (read with that saved column mapping).
 pub fn read(file_name: &str, bytes: &[u8], fingerprint: u64, mappings: &[ColumnMapping]) -> Result<LoadedReport, ImportError> {
     let error = |kind| ImportError::new(kind, file_name);
-    let range = first_sheet(file_name, bytes)?;
-    let first_line = u64::from(range.start().map_or(0, |(row, _)| row)) + 1;
-    // Header rows are read as text first; data rows are turned into text once the file's decimal
-    // style is known, so a typed 0.125 in a German workbook stays 0.125 and not 125.
-    let rows: Vec<Vec<String>> =
-        range.rows().take(HEADER_SCAN_ROWS).map(|cells| cells.iter().map(|c| cell_text(c, DecimalStyle::Point)).collect()).collect();
-    if rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty())) && range.rows().nth(HEADER_SCAN_ROWS).is_none() {
-        return Err(error(ImportErrorKind::Empty));
-    }
-    let mut found = None;
+    let mut workbook = open(file_name, bytes)?;
+    // The report is on the first sheet, except in exports that put a summary first (Lingxing's
+    // FBA货件 has its rows on a later `货件详情` sheet): the first sheet with a known header wins.
+    let sheets = workbook.sheet_names().len().max(1);
     let mut widest: Vec<String> = Vec::new();
-    for (index, cells) in rows.iter().take(HEADER_SCAN_ROWS).enumerate() {
-        let header = Header::new(cells.iter().map(String::as_str));
-        if header.filled() > widest.len() {
-            widest = header.original.iter().filter(|c| !c.is_empty()).take(40).cloned().collect();
+    let mut any_cells = false;
+    let mut found = None;
+    for sheet in 0..sheets {
+        let range = match workbook.worksheet_range_at(sheet) {
+            Some(Ok(range)) => range,
+            Some(Err(e)) if sheet == 0 => return Err(error(ImportErrorKind::Xlsx { detail: e.to_string() })),
+            None if sheet == 0 => return Err(error(ImportErrorKind::Empty)),
+            _ => continue,
+        };
+        // Header rows are read as text first; data rows are turned into text once the file's
+        // decimal style is known, so a typed 0.125 in a German workbook stays 0.125 and not 125.
+        let rows: Vec<Vec<String>> =
+            range.rows().take(HEADER_SCAN_ROWS).map(|cells| cells.iter().map(|c| cell_text(c, DecimalStyle::Point)).collect()).collect();
+        any_cells |= rows.iter().any(|r| r.iter().any(|c| !c.trim().is_empty())) || range.rows().nth(HEADER_SCAN_ROWS).is_some();
+        let mut on_sheet = None;
+        for (index, cells) in rows.iter().enumerate() {
+            let header = Header::new(cells.iter().map(String::as_str));
+            if header.filled() > widest.len() {
+                widest = header.original.iter().filter(|c| !c.is_empty()).take(40).cloned().collect();
+            }
+            if let Some(kind) = detect_kind(&header) {
+                on_sheet = Some((index, kind, header, None));
+                break;
+            }
+            // Mapped layouts are the user's own sheets: only the first sheet is theirs to map.
+            if sheet == 0
+                && let Some(mapping) = mappings.iter().find(|m| m.matches(&header.names))
+            {
+                on_sheet = Some((index, ReportKind::CustomMapped, header, Some(mapping)));
+                break;
+            }
         }
-        if let Some(kind) = detect_kind(&header) {
-            found = Some((index, kind, header, None));
-            break;
-        }
-        if let Some(mapping) = mappings.iter().find(|m| m.matches(&header.names)) {
-            found = Some((index, ReportKind::CustomMapped, header, Some(mapping)));
+        if let Some((header_index, kind, header, mapping)) = on_sheet {
+            found = Some((range, header_index, kind, header, mapping));
             break;
         }
     }
-    let Some((header_index, kind, header, mapping)) = found else {
-        return Err(error(ImportErrorKind::UnknownReport { header: widest }));
+    let Some((range, header_index, kind, header, mapping)) = found else {
+        return Err(error(if any_cells { ImportErrorKind::UnknownReport { header: widest } } else { ImportErrorKind::Empty }));
     };
+    let first_line = u64::from(range.start().map_or(0, |(row, _)| row)) + 1;
     let style = if header.is_german() { DecimalStyle::Comma } else { DecimalStyle::Point };
     let mut ctx = ReadContext::new(style);
     let mut sink = match mapping {

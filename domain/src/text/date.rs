@@ -190,7 +190,9 @@ pub fn dates_in_file_name(name: &str) -> Option<(NaiveDate, NaiveDate)> {
     let mut i = 0;
     while i < bytes.len() && found.len() < 2 {
         let preceded_by_digit = i > 0 && bytes[i - 1].is_ascii_digit();
-        let date = (!preceded_by_digit).then(|| date_at(&name[i..])).flatten();
+        // Names are often Chinese or Japanese (`产品表现_2026-09-01~2026-09-07.csv`): a date can
+        // only start on a character boundary, and slicing anywhere else would panic.
+        let date = (!preceded_by_digit && name.is_char_boundary(i)).then(|| date_at(&name[i..])).flatten();
         match date {
             Some((date, len)) => {
                 found.push(date);
@@ -272,6 +274,8 @@ mod tests {
         assert_eq!(dates_in_file_name("br_2026-09-01_2026-09-07.csv"), Some((d(2026, 9, 1), d(2026, 9, 7))));
         assert_eq!(dates_in_file_name("2026-09-01~2026-09-07.csv"), Some((d(2026, 9, 1), d(2026, 9, 7))));
         assert_eq!(dates_in_file_name("Sales-20260901-20260907.csv"), Some((d(2026, 9, 1), d(2026, 9, 7))));
+        assert_eq!(dates_in_file_name("产品表现_2026-09-01~2026-09-07.xlsx"), Some((d(2026, 9, 1), d(2026, 9, 7))));
+        assert_eq!(dates_in_file_name("广告报表（美国）.csv"), None);
         assert_eq!(dates_in_file_name("campaigns.csv"), None);
         assert_eq!(dates_in_file_name("report_2026-09-01.csv"), None);
     }

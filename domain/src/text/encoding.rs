@@ -1,11 +1,12 @@
 //! Turning a report's bytes into UTF-8, chunk by chunk, whatever encoding Amazon used.
 //!
 //! Business Reports come as UTF-8, often with a byte order mark; Excel round trips give UTF-16;
-//! flat files from NA and EU are Windows-1252 and those from Japan Shift_JIS. The encoding is
-//! sniffed from the first bytes; a UTF-8 guess that later meets a byte that cannot be UTF-8
-//! falls back to Windows-1252 for the rest of the file, and the reader notes it.
+//! flat files from NA and EU are Windows-1252 and those from Japan Shift_JIS; Chinese CSVs saved
+//! by Excel (Lingxing exports opened and saved again) are GBK, read as its superset GB18030. The
+//! encoding is sniffed from the first bytes; a UTF-8 guess that later meets a byte that cannot be
+//! UTF-8 falls back to Windows-1252 for the rest of the file, and the reader notes it.
 
-use encoding_rs::{Decoder, Encoding, SHIFT_JIS, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use encoding_rs::{Decoder, Encoding, GB18030, SHIFT_JIS, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 /// The encodings this page reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,6 +16,8 @@ pub enum TextEncoding {
     Utf16Be,
     Windows1252,
     ShiftJis,
+    /// GB18030, the superset of GBK and GB2312 that Chinese Windows writes.
+    Gb18030,
 }
 
 impl TextEncoding {
@@ -26,6 +29,7 @@ impl TextEncoding {
             TextEncoding::Utf16Be => "UTF-16 BE",
             TextEncoding::Windows1252 => "Windows-1252",
             TextEncoding::ShiftJis => "Shift_JIS",
+            TextEncoding::Gb18030 => "GB18030",
         }
     }
 
@@ -36,6 +40,7 @@ impl TextEncoding {
             TextEncoding::Utf16Be => UTF_16BE,
             TextEncoding::Windows1252 => WINDOWS_1252,
             TextEncoding::ShiftJis => SHIFT_JIS,
+            TextEncoding::Gb18030 => GB18030,
         }
     }
 }
@@ -50,29 +55,50 @@ pub struct SniffedEncoding {
 
 /// Sniffs the encoding from a file's first bytes; `complete` says whether they are the whole file
 /// (otherwise a character cut at the end of `prefix` is not held against UTF-8).
+///
+/// This is the first of [`sniff_encodings`]: the most likely reading.
 pub fn sniff_encoding(prefix: &[u8], complete: bool) -> SniffedEncoding {
+    sniff_encodings(prefix, complete)[0]
+}
+
+/// The plausible encodings of a file's first bytes, most likely first; never empty.
+///
+/// A byte order mark, UTF-16 or valid UTF-8 give one answer. Other bytes can be several legacy
+/// encodings at once: Shift_JIS and GBK share most of their byte ranges, and both decode many
+/// Windows-1252 accents without error. The candidates are ordered by how plausible the decoded
+/// text is, and Windows-1252, which accepts any byte, always comes last; the reader then takes
+/// the first candidate under which a known report header appears.
+pub fn sniff_encodings(prefix: &[u8], complete: bool) -> Vec<SniffedEncoding> {
     let with_bom = |encoding, bom_len| SniffedEncoding { encoding, bom_len };
     if prefix.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        return with_bom(TextEncoding::Utf8, 3);
+        return vec![with_bom(TextEncoding::Utf8, 3)];
     }
     if prefix.starts_with(&[0xFF, 0xFE]) {
-        return with_bom(TextEncoding::Utf16Le, 2);
+        return vec![with_bom(TextEncoding::Utf16Le, 2)];
     }
     if prefix.starts_with(&[0xFE, 0xFF]) {
-        return with_bom(TextEncoding::Utf16Be, 2);
+        return vec![with_bom(TextEncoding::Utf16Be, 2)];
     }
     if let Some(utf16) = sniff_utf16_without_bom(prefix) {
-        return with_bom(utf16, 0);
+        return vec![with_bom(utf16, 0)];
     }
     match std::str::from_utf8(prefix) {
-        Ok(_) => return with_bom(TextEncoding::Utf8, 0),
-        Err(e) if e.error_len().is_none() && !complete => return with_bom(TextEncoding::Utf8, 0),
+        Ok(_) => return vec![with_bom(TextEncoding::Utf8, 0)],
+        Err(e) if e.error_len().is_none() && !complete => return vec![with_bom(TextEncoding::Utf8, 0)],
         Err(_) => {}
     }
-    if looks_like_shift_jis(prefix, complete) {
-        return with_bom(TextEncoding::ShiftJis, 0);
+    let shift_jis = looks_like_shift_jis(prefix, complete);
+    let gbk = looks_like_gbk(prefix, complete);
+    let mut candidates = Vec::with_capacity(3);
+    match (shift_jis, gbk) {
+        (true, Some(GbkEvidence::Strong)) => candidates.extend([TextEncoding::Gb18030, TextEncoding::ShiftJis]),
+        (true, Some(GbkEvidence::Weak)) => candidates.extend([TextEncoding::ShiftJis, TextEncoding::Gb18030]),
+        (true, None) => candidates.push(TextEncoding::ShiftJis),
+        (false, Some(_)) => candidates.push(TextEncoding::Gb18030),
+        (false, None) => {}
     }
-    with_bom(TextEncoding::Windows1252, 0)
+    candidates.push(TextEncoding::Windows1252);
+    candidates.into_iter().map(|encoding| with_bom(encoding, 0)).collect()
 }
 
 /// UTF-16 without a byte order mark shows as ASCII with every other byte zero.
@@ -103,6 +129,63 @@ fn looks_like_shift_jis(prefix: &[u8], complete: bool) -> bool {
     let (result, _read) = decoder.decode_to_string_without_replacement(prefix, &mut text, complete);
     let clean = matches!(result, encoding_rs::DecoderResult::InputEmpty);
     clean && text.chars().any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{ff01}'..='\u{ff60}'))
+}
+
+/// How strongly the bytes read as GBK Chinese.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum GbkEvidence {
+    /// Every double-byte character is in the GB2312 block, where everyday Chinese lives.
+    Strong,
+    /// Most of them are; some rarer GBK characters too.
+    Weak,
+}
+
+/// GBK is plausible when the bytes decode as GB18030 without error and the text holds Chinese
+/// characters whose two bytes both lie in 0xA1..=0xFE, the GB2312 block that every everyday
+/// character (and every Lingxing header) is in. Decoding cleanly is not enough: a Windows-1252
+/// accent followed by a letter (`Tr\xE8s`) is also a valid GBK pair, but its second byte is ASCII,
+/// and Shift_JIS kana (`\x83\x5A`) are valid pairs below the GB2312 block. Four-byte GB18030
+/// sequences count against the reading: a spreadsheet of Chinese headers never needs them.
+fn looks_like_gbk(prefix: &[u8], complete: bool) -> Option<GbkEvidence> {
+    let mut decoder = GB18030.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(prefix.len() * 2);
+    let (result, _read) = decoder.decode_to_string_without_replacement(prefix, &mut text, complete);
+    if !matches!(result, encoding_rs::DecoderResult::InputEmpty) {
+        return None;
+    }
+    let (mut gb2312, mut other) = (0usize, 0usize);
+    let mut i = 0;
+    while i < prefix.len() {
+        let byte = prefix[i];
+        if byte < 0x80 {
+            i += 1;
+            continue;
+        }
+        match prefix.get(i + 1) {
+            // A four-byte sequence: its second byte is a digit.
+            Some(second) if second.is_ascii_digit() => {
+                other += 1;
+                i += 4;
+            }
+            Some(&second) => {
+                if (0xA1..=0xFE).contains(&byte) && (0xA1..=0xFE).contains(&second) {
+                    gb2312 += 1;
+                } else {
+                    other += 1;
+                }
+                i += 2;
+            }
+            None => break,
+        }
+    }
+    let has_chinese = text.chars().any(|c| matches!(c, '\u{4e00}'..='\u{9fff}'));
+    match (gb2312, other) {
+        (0, _) => None,
+        _ if !has_chinese => None,
+        (_, 0) => Some(GbkEvidence::Strong),
+        (g, o) if g >= 4 * o => Some(GbkEvidence::Weak),
+        _ => None,
+    }
 }
 
 /// A streaming decoder that appends UTF-8 to a buffer, keeping characters cut between chunks.
@@ -251,6 +334,36 @@ mod tests {
         assert_eq!(sniff_encoding("héllo".as_bytes(), true).encoding, TextEncoding::Utf8);
         // A cut character at the end of a partial prefix is not evidence against UTF-8.
         assert_eq!(sniff_encoding(&"héllo".as_bytes()[..2], false).encoding, TextEncoding::Utf8);
+    }
+
+    #[test]
+    fn gbk_chinese_is_read_as_gb18030() {
+        let (gbk, _, _) = GB18030.encode("日期,国家,销售额,销量,订单量\n2026-09-01,美国,￥1,200.50,3,2\n");
+        assert_eq!(sniff_encoding(&gbk, true).encoding, TextEncoding::Gb18030);
+        assert_eq!(sniff_encoding(&gbk, false).encoding, TextEncoding::Gb18030);
+        // Japanese stays Shift_JIS: its kana are valid GBK pairs, but below the GB2312 block.
+        let (sjis, _, _) = SHIFT_JIS.encode("（親）ASIN,セッション数 - 合計,注文商品の売上額\n");
+        assert_eq!(sniff_encodings(&sjis, true)[0].encoding, TextEncoding::ShiftJis);
+        // Accented Windows-1252 text whose accents pair with a letter is not GBK.
+        assert_eq!(sniff_encodings(b"a\tb\nTr\xE8s bien, cr\xE8me br\xFBl\xE9e\n", true).len(), 1);
+    }
+
+    #[test]
+    fn an_ambiguous_reading_offers_both_and_windows_1252_last() {
+        // GBK `表格` (0xB1ED 0xB8F1) decodes cleanly as Shift_JIS too (half-width katakana and a
+        // kanji) but holds no kana or full-width forms, so only GB18030 is plausible.
+        let (gbk, _, _) = GB18030.encode("表格,销售额\n");
+        let candidates: Vec<TextEncoding> = sniff_encodings(&gbk, true).iter().map(|c| c.encoding).collect();
+        assert_eq!(candidates, vec![TextEncoding::Gb18030, TextEncoding::Windows1252]);
+    }
+
+    #[test]
+    fn gb18030_decodes_across_chunk_boundaries() {
+        let text = "店铺名称,广告活动,花费\n美国店,自动广告,￥12.50\n";
+        let (gbk, _, _) = GB18030.encode(text);
+        for chunk in 1..5 {
+            assert_eq!(decode_in_chunks(&gbk, TextEncoding::Gb18030, chunk), text);
+        }
     }
 
     #[test]

@@ -381,6 +381,14 @@ mod tests {
     }
 
     #[test]
+    fn indian_digit_grouping_reads_whole() {
+        // Helium 10 writes Indian figures in lakh grouping: 1,13,529 is 113,529.
+        assert_eq!(parse_count("1,13,529", EN), Ok(Some(113_529)));
+        assert_eq!(cents("1,13,529.99", EN), 11_352_999);
+        assert_eq!(cents("₹2,10,004.50", EN), 21_000_450);
+    }
+
+    #[test]
     fn blanks_and_dashes_are_missing_not_zero() {
         for blank in ["", " ", "-", "--", "N/A"] {
             assert_eq!(parse_count(blank, EN), Ok(None), "{blank:?}");
