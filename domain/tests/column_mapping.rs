@@ -55,7 +55,7 @@ fn an_unknown_export_is_previewed_with_proposals_then_read_through_the_confirmed
     let d = |day| NaiveDate::from_ymd_opt(2026, 9, day).unwrap();
     assert_eq!(report.period.map(|p| (p.from, p.to)), Some((d(1), d(2))));
     // The typo row and the totals row are skipped with their lines, never summed.
-    assert_eq!(report.rows_skipped, 2);
+    assert_eq!((report.rows_read, report.rows_skipped), (5, 2));
     assert_eq!(report.skipped.iter().map(|s| s.line).collect::<Vec<_>>(), vec![6, 7]);
     let ReportData::Performance(perf) = &report.data else { panic!("{:?}", report.data) };
     assert_eq!(perf.totals.sales, Cents(233_350));

@@ -37,6 +37,15 @@ pub enum DocText {
     FrozenValues,
     ShopNameLabel,
     ShopNameHelp,
+    // Choosing between sources and periods.
+    ConflictTitle,
+    ConflictIntro,
+    ConflictUse,
+    FamilySalesTotals,
+    FamilyAdTotals,
+    OtherPeriodsTitle,
+    OtherPeriodsIntro,
+    ShowPeriod,
 }
 
 impl Translate for DocText {
@@ -82,6 +91,20 @@ impl Translate for DocText {
             DocText::FrozenValues => ("Values frozen at closing", "关闭会议时冻结的数值"),
             DocText::ShopNameLabel => ("Shop name (printed on the brief)", "店铺名称（打印在简报上）"),
             DocText::ShopNameHelp => ("Only stored in this browser.", "只保存在本浏览器中。"),
+            DocText::ConflictTitle => ("Two sources for the same figures", "同一数据有多个来源"),
+            DocText::ConflictIntro => (
+                "These files give the same figures for this period. They are never added: pick the one the brief uses.",
+                "这些文件提供了同一周期的相同数据，绝不会相加：请选择简报使用哪一个。",
+            ),
+            DocText::ConflictUse => ("Use", "使用"),
+            DocText::FamilySalesTotals => ("Sales totals (ordered sales, units, ASIN table)", "销售合计（销售额、件数、ASIN 表）"),
+            DocText::FamilyAdTotals => ("Advertising totals (spend, ad sales, ACoS, TACoS)", "广告合计（花费、广告销售额、ACoS、TACoS）"),
+            DocText::OtherPeriodsTitle => ("Files for other periods", "其他周期的文件"),
+            DocText::OtherPeriodsIntro => (
+                "Some loaded files cover other weeks. They are not mixed into this brief; choose which period to show.",
+                "部分已加载的文件属于其他周期，不会混入本简报；请选择要显示的周期。",
+            ),
+            DocText::ShowPeriod => ("Show", "显示"),
         }
     }
 }

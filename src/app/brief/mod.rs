@@ -13,6 +13,7 @@ mod inventory;
 mod sales;
 mod scorecard;
 mod settings_form;
+mod sources;
 mod state;
 mod table;
 
@@ -197,6 +198,7 @@ fn BriefBody() -> impl IntoView {
                     <PrintButton />
                 </div>
                 <document::LiveHeader />
+                <sources::SourceChoices />
                 <Scorecard />
                 <sales::SalesSection />
                 <ads::AdsSection />
