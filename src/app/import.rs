@@ -12,7 +12,7 @@ use crate::app::state::{AppState, ImportJob, LoadProblem, ProblemMessage};
 use crate::app::workspace::WorkspaceState;
 use crate::browser::files;
 use crate::browser::ingest_worker::{self, WorkerEvent};
-use crate::i18n::{MapText, Text, Translate};
+use crate::i18n::{Lang, MapText, Text, Translate};
 
 /// Where the bundled sample reports are, relative to the page.
 const SAMPLE_DIR: &str = "sample/";
@@ -71,7 +71,7 @@ fn on_worker_event(state: AppState, event: WorkerEvent) {
             if let (true, Some(file)) = (mappable, file) {
                 mapping::remember_unmapped(file);
             }
-            let problem = LoadProblem { file: name, message: ProblemMessage::Detail(error.to_string()), mappable };
+            let problem = LoadProblem { file: name, message: ProblemMessage::Import(error), mappable };
             state.problems.update(|p| p.push(problem));
         }
         WorkerEvent::ReadFailed { id, file_name, message } => {
@@ -281,6 +281,10 @@ fn Problems(mapping_open: RwSignal<Option<String>>) -> impl IntoView {
                                 let message = match p.message {
                                     ProblemMessage::Text(text) => text.get(state.lang.get()).to_string(),
                                     ProblemMessage::Detail(detail) => detail,
+                                    ProblemMessage::Import(error) => match state.lang.get() {
+                                        Lang::En => error.to_string(),
+                                        Lang::Zh => error.to_chinese(),
+                                    },
                                 };
                                 let label = p.file.clone();
                                 let name = p.file.clone();

@@ -22,6 +22,8 @@ pub struct LoadProblem {
 pub enum ProblemMessage {
     Text(Text),
     Detail(String),
+    /// A file the reader refused, shown in the UI's language.
+    Import(opsbrief_domain::report::ImportError),
 }
 
 /// A file being read by the import worker.

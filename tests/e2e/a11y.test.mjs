@@ -47,6 +47,22 @@ for (const locale of ["en-US", "zh-CN"]) {
       const v = await violations(page);
       if (v.length) found[name] = v;
     }
+    // The brief with a source choice (a second source of the same sales) and the column-mapping
+    // dialog open for an unknown file.
+    await page.locator("nav a[data-page=brief]").click();
+    const sellerboard =
+      "Date,Marketplace,SalesOrganic,SalesPPC,UnitsOrganic,UnitsPPC\n" +
+      [16, 17, 18, 19, 20, 21, 22].map((d) => `${d}/11/2026,amazon.com,100.00,50.00,3,1`).join("\n") + "\n";
+    const unknown = "Day,Item,Revenue\n2026-09-01,A,10.00\n";
+    await page.getByTestId("file-input").setInputFiles([
+      { name: "sb.csv", mimeType: "text/csv", buffer: Buffer.from(sellerboard) },
+      { name: "erp.csv", mimeType: "text/csv", buffer: Buffer.from(unknown) },
+    ]);
+    await page.getByTestId("source-choices").waitFor({ timeout: 20_000 });
+    await page.locator('[data-action="map-columns"]').click();
+    await page.getByTestId("mapping-table").waitFor();
+    const v = await violations(page);
+    if (v.length) found["brief with choices and mapping dialog"] = v;
     assert.deepEqual(found, {}, JSON.stringify(found, null, 1));
     await context.close();
   });

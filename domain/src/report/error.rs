@@ -80,7 +80,7 @@ impl std::fmt::Display for ImportError {
                 } else {
                     write!(f, "Its header row reads: {}. ", header.join(" | "))?;
                 }
-                f.write_str("Check that you downloaded one of these reports (Amazon's with the Seller Central language set to English, German, Japanese or Chinese), listed by where they come from.")?;
+                f.write_str("If it is another tool's export or a sheet of your own, map its columns (say which column holds what) and it is read from then on. Otherwise check that you downloaded one of these reports (Amazon's with the Seller Central language set to English, German, Japanese or Chinese), listed by where they come from.")?;
                 // Grouped by tool, in the order of `ReportKind::ALL` within each, so a seller
                 // looking for their tool's export finds it in one place.
                 let mut sources: Vec<ReportSource> = ReportKind::ALL.iter().map(|k| k.source()).collect();
@@ -113,6 +113,58 @@ impl std::fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+impl ImportError {
+    /// The message in Simplified Chinese, for the page's Chinese UI: the same facts and the same
+    /// advice as the English [`Display`](std::fmt::Display), report names and ids kept as Amazon
+    /// and the tools write them.
+    pub fn to_chinese(&self) -> String {
+        let mut out = self.file_name.clone();
+        if let Some(line) = self.line {
+            out.push_str(&format!("，第 {line} 行"));
+        }
+        out.push_str("：");
+        match &self.kind {
+            ImportErrorKind::Empty => out.push_str("文件是空的。请从卖家中心或广告后台重新下载报表，再拖入新文件。"),
+            ImportErrorKind::Binary { what } => {
+                out.push_str(&format!("这是 {what}，不是报表。请拖入从亚马逊下载的 CSV、TXT、XLSX 或 JSON 文件。"))
+            }
+            ImportErrorKind::Truncated { detail } => {
+                out.push_str(&format!("文件提前结束（{detail}），下载可能不完整：请重新下载报表。"))
+            }
+            ImportErrorKind::Malformed { detail } => out.push_str(&format!(
+                "无法读取文件（{detail}）。请重新下载报表，不要在表格软件中打开后另存。"
+            )),
+            ImportErrorKind::UnknownReport { header } => {
+                out.push_str("这不是本页面认识的报表。");
+                if header.is_empty() {
+                    out.push_str("前几行中没有找到表头。");
+                } else {
+                    out.push_str(&format!("它的表头是：{}。", header.join(" | ")));
+                }
+                out.push_str("如果这是其他工具的导出或自制表格，请映射它的列（指定每一列的含义），以后即可直接读取。否则请确认下载的是以下报表之一（亚马逊报表需将卖家中心语言设为英文、德文、日文或中文），按来源列出：");
+                let mut sources: Vec<ReportSource> = ReportKind::ALL.iter().map(|k| k.source()).collect();
+                sources.sort();
+                sources.dedup();
+                for source in sources {
+                    let kinds: Vec<String> = ReportKind::ALL
+                        .iter()
+                        .filter(|k| k.source() == source)
+                        .map(|k| format!("{}（{}）", k.title(), k.id()))
+                        .collect();
+                    out.push_str(&format!(" {}：{}。", source.name(), kinds.join("；")));
+                }
+            }
+            ImportErrorKind::Encoding { detail } => out.push_str(&format!(
+                "无法解码文本（{detail}）。请将文件另存为 UTF-8 CSV，或从亚马逊重新下载。"
+            )),
+            ImportErrorKind::Xlsx { detail } => out.push_str(&format!(
+                "无法读取 Excel 工作簿（{detail}）。请重新下载报表，或下载 CSV 格式。"
+            )),
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +175,17 @@ mod tests {
         let text = error.to_string();
         assert!(text.starts_with("ads.csv, line 12: the file could not be read (bad quote)"), "{text}");
         assert!(text.contains("Download the report again"));
+    }
+
+    #[test]
+    fn the_chinese_message_says_the_same_and_names_the_line() {
+        let error = ImportError::new(ImportErrorKind::Malformed { detail: "bad quote".into() }, "ads.csv").at_line(12);
+        assert_eq!(error.to_chinese(), "ads.csv，第 12 行：无法读取文件（bad quote）。请重新下载报表，不要在表格软件中打开后另存。");
+        let unknown = ImportError::new(ImportErrorKind::UnknownReport { header: vec!["foo".into()] }, "x.csv").to_chinese();
+        assert!(unknown.contains("映射它的列") && unknown.contains("foo"));
+        for kind in ReportKind::ALL {
+            assert!(unknown.contains(kind.id()), "{}", kind.id());
+        }
     }
 
     #[test]
