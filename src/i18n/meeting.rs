@@ -178,6 +178,7 @@ pub enum MeetingText {
     SubjectValue,
     TargetMetric,
     Timebox,
+    RenameItem,
     Topic,
     TopicAds,
     TopicHealth,
@@ -437,6 +438,7 @@ impl Translate for MeetingText {
             MeetingText::SubjectValue => ("ASIN, SKU or campaign", "ASIN、SKU 或广告活动"),
             MeetingText::TargetMetric => ("Metric to move", "目标指标"),
             MeetingText::Timebox => ("Timebox (minutes)", "时长（分钟）"),
+            MeetingText::RenameItem => ("Title of the item (empty: the default)", "议程项标题（留空则用默认标题）"),
             MeetingText::Topic => ("Topic", "议题"),
             MeetingText::TopicAds => ("Advertising and ACoS", "广告与 ACoS"),
             MeetingText::TopicHealth => (

@@ -142,6 +142,21 @@ fn AgendaItemView(index: usize, kind: AgendaItemKind) -> impl IntoView {
                     />
                     " min"
                 </label>
+                <label class="item-rename no-print">
+                    <span class="visually-hidden">{label(MeetingText::RenameItem)}</span>
+                    <input
+                        type="text"
+                        class="rename"
+                        data-field="title"
+                        title=move || t(MeetingText::RenameItem)()
+                        placeholder=move || title()
+                        prop:value=move || item(|i| i.title.clone())
+                        on:change:target=move |ev| {
+                            let text = ev.target().value().trim().to_string();
+                            ctx.edit(move |m, _, _, now| m.edit_agenda(now, |a| a.set_title(index, text)));
+                        }
+                    />
+                </label>
                 <span class="timer" role="timer" data-testid="item-timer" data-overrun=move || is_overrun().to_string()>
                     {move || fmt_duration(elapsed())}
                 </span>
