@@ -754,6 +754,12 @@ fn two_currencies_are_never_added() {
     assert_eq!(conv.id, "sales.ordered_sales.converted");
     approx(conv.value, 7050.0);
     assert!(conv.note.unwrap().contains("converted"));
+    // The overview the Brief page shows does the same from the reports, and nothing without rates.
+    assert!(metrics::converted_overview(&reports, us_sel, &settings, d(9, 8)).is_empty());
+    let with_rates = Settings { exchange_rates: rates, ..Settings::default() };
+    let overview = metrics::converted_overview(&reports, us_sel, &with_rates, d(9, 8));
+    let sales = overview.iter().find(|f| f.id == "sales.ordered_sales.converted").unwrap();
+    approx(sales.value, 7050.0);
 }
 
 // ---------------------------------------------------------------------------------------------

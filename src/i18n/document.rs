@@ -46,6 +46,7 @@ pub enum DocText {
     OtherPeriodsTitle,
     OtherPeriodsIntro,
     ShowPeriod,
+    AllMarketplaces,
 }
 
 impl Translate for DocText {
@@ -105,6 +106,7 @@ impl Translate for DocText {
                 "部分已加载的文件属于其他周期，不会混入本简报；请选择要显示的周期。",
             ),
             DocText::ShowPeriod => ("Show", "显示"),
+            DocText::AllMarketplaces => ("All marketplaces, converted at your rates", "全部站点（按设置的汇率换算）"),
         }
     }
 }

@@ -346,6 +346,35 @@ pub fn compute(
     brief
 }
 
+/// The money totals that can be added across marketplaces, for the period of `selection`: every
+/// (marketplace, currency) group with reports for exactly that period gets its Brief, and ordered
+/// sales, ad spend and ad sales are converted into the base currency with [`converted_total`].
+/// Empty when fewer than two groups share the period or a rate is missing: nothing is ever added
+/// across currencies without the user's rates.
+pub fn converted_overview(
+    reports: &[LoadedReport],
+    selection: &Selection,
+    settings: &Settings,
+    today: NaiveDate,
+) -> Vec<Figure> {
+    let peers: Vec<Selection> = selections(reports)
+        .into_iter()
+        .filter(|s| s.period == selection.period)
+        .collect();
+    let currencies: BTreeSet<Option<Currency>> = peers.iter().map(|s| s.currency.clone()).collect();
+    if peers.len() < 2 || currencies.len() < 2 || settings.exchange_rates.base.is_none() {
+        return Vec::new();
+    }
+    let briefs: Vec<Brief> = peers
+        .iter()
+        .map(|s| compute(reports, s, settings, today))
+        .collect();
+    ["sales.ordered_sales", "ads.spend", "ads.sales"]
+        .into_iter()
+        .filter_map(|id| converted_total(&briefs, id, &settings.exchange_rates))
+        .collect()
+}
+
 /// A money figure added up across Briefs of different currencies at the exchange rates the user
 /// entered, as figure `<id>.converted` in the base currency and labelled as converted. `None`
 /// unless every Brief's currency has a rate and the figure is money everywhere. Briefs must be of

@@ -200,6 +200,7 @@ fn BriefBody() -> impl IntoView {
                 <document::LiveHeader />
                 <sources::SourceChoices />
                 <Scorecard />
+                <sources::ConvertedTotals />
                 <sales::SalesSection />
                 <ads::AdsSection />
                 <inventory::InventorySection />

@@ -4,8 +4,9 @@
 //! cover other periods, they are listed with a button to show them. Nothing is ever added up.
 
 use leptos::prelude::*;
-use opsbrief_domain::metrics::sources::FigureFamily;
+use opsbrief_domain::metrics::{self, sources::FigureFamily};
 
+use super::figure::FigureGrid;
 use super::format::{money, number};
 use super::state::BriefState;
 use crate::app::state::AppState;
@@ -97,6 +98,32 @@ pub fn SourceChoices() -> impl IntoView {
                     })}
                 </section>
             })
+        })
+    }
+}
+
+/// Ordered sales and ad figures of every marketplace for the shown period, converted into the
+/// base currency at the rates entered in Settings. Shown only when several currencies share the
+/// period and every rate is there; the per-marketplace Briefs themselves never mix currencies.
+#[component]
+pub fn ConvertedTotals() -> impl IntoView {
+    let app = AppState::get();
+    let bs = BriefState::get();
+    let figures = Memo::new(move |_| {
+        let Some(selection) = bs.selection.get() else { return Vec::new() };
+        let settings = bs.settings.get();
+        let today = bs.today.get();
+        app.reports.with(|r| metrics::converted_overview(r, &selection, &settings, today))
+    });
+    move || {
+        let figures = figures.get();
+        (!figures.is_empty()).then(|| {
+            view! {
+                <section class="brief-section converted-totals keep-together" data-testid="converted-totals">
+                    <h3>{app.t(DocText::AllMarketplaces)}</h3>
+                    <FigureGrid figures />
+                </section>
+            }
         })
     }
 }
