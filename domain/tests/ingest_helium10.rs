@@ -90,8 +90,8 @@ fn keywords_are_a_snapshot_and_show_in_the_ads_topic() {
     let brief = compute(&reports, &all[0], &Settings::default(), day(2026, 9, 10));
     let table = brief.ads.keywords.as_ref().expect("a keyword table");
     assert_eq!(table.sources, vec!["helium10_keyword_tracker_long.csv"]);
-    assert_eq!(table.rows[0].search_volume, Some(113_529));
+    assert_eq!(table.rows[0].observation.search_volume, Some(113_529));
     assert!(table.rows[0].beyond_page_one, "113,529 searches and beyond #306");
-    assert!(!table.rows.iter().any(|r| r.keyword == "insulated bottle 1 litre" && r.beyond_page_one));
+    assert!(!table.rows.iter().any(|r| r.observation.keyword == "insulated bottle 1 litre" && r.beyond_page_one));
     assert!(brief.reports.iter().any(|r| r.kind == ReportKind::Helium10KeywordTracker && r.used));
 }

@@ -47,6 +47,15 @@ pub enum DocText {
     OtherPeriodsIntro,
     ShowPeriod,
     AllMarketplaces,
+    // Keyword ranks (Helium 10).
+    KeywordRanks,
+    ColKeyword,
+    ColAsin,
+    ColSearchVolume,
+    ColOrganicRank,
+    ColSponsoredRank,
+    ColObserved,
+    BeyondPageOne,
 }
 
 impl Translate for DocText {
@@ -106,6 +115,14 @@ impl Translate for DocText {
                 "部分已加载的文件属于其他周期，不会混入本简报；请选择要显示的周期。",
             ),
             DocText::ShowPeriod => ("Show", "显示"),
+            DocText::KeywordRanks => ("Keyword ranks (Helium 10)", "关键词排名（Helium 10）"),
+            DocText::ColKeyword => ("Keyword", "关键词"),
+            DocText::ColAsin => ("ASIN", "ASIN"),
+            DocText::ColSearchVolume => ("Searches / month", "月搜索量"),
+            DocText::ColOrganicRank => ("Organic rank", "自然排名"),
+            DocText::ColSponsoredRank => ("Sponsored rank", "广告排名"),
+            DocText::ColObserved => ("Seen on", "观察日期"),
+            DocText::BeyondPageOne => ("high volume, beyond page one", "高搜索量但不在首页"),
             DocText::AllMarketplaces => ("All marketplaces, converted at your rates", "全部站点（按设置的汇率换算）"),
         }
     }

@@ -54,6 +54,20 @@ test("other tools' exports are recognised by their header, Chinese GBK files inc
   await context.close();
 });
 
+test("keyword ranks from Helium 10 are listed in the ads topic, high-volume keywords beyond page one flagged", async () => {
+  const { context, page, errors } = await openPage(browser);
+  await page.goto(server.url);
+  await waitForApp(page);
+  await page.getByTestId("file-input").setInputFiles(join(FIXTURES, "helium10_cerebro.csv"));
+  const keywords = page.getByTestId("keywords");
+  await keywords.waitFor({ timeout: 20_000 });
+  assert.equal(await keywords.locator("tbody tr").first().getAttribute("data-keyword"), "steel water bottle", "highest volume first");
+  assert.equal(await keywords.locator('tr[data-keyword="steel water bottle"]').getAttribute("data-flagged"), "true");
+  assert.match(await keywords.locator('tr[data-keyword="steel water bottle"]').innerText(), /113,529[\s\S]*>#306/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("an unknown export is mapped in the dialog, and the next file with its header is read without asking", async () => {
   const { context, page, errors } = await openPage(browser);
   await page.goto(server.url);

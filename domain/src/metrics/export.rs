@@ -140,6 +140,34 @@ impl Table for super::AsinRow {
     }
 }
 
+/// A rank as keyword tools write it: `12`, `>306`, or empty when missing.
+fn rank_cell(rank: Option<crate::dataset::Rank>) -> String {
+    match rank {
+        Some(crate::dataset::Rank::Exact(n)) => n.to_string(),
+        Some(crate::dataset::Rank::WorseThan(n)) => format!(">{n}"),
+        None => String::new(),
+    }
+}
+
+impl Table for super::KeywordTableRow {
+    fn header() -> Vec<&'static str> {
+        vec!["keyword", "asin", "search_volume", "organic_rank", "sponsored_rank", "observed", "beyond_page_one", "reason"]
+    }
+    fn cells(&self) -> Vec<String> {
+        let o = &self.observation;
+        vec![
+            o.keyword.clone(),
+            opt(&o.asin),
+            opt(&o.search_volume),
+            rank_cell(o.organic_rank),
+            rank_cell(o.sponsored_rank),
+            opt(&o.observed),
+            self.beyond_page_one.to_string(),
+            opt(&self.reason),
+        ]
+    }
+}
+
 impl Table for super::CandidateRow {
     fn header() -> Vec<&'static str> {
         vec![

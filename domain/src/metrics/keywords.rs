@@ -7,7 +7,6 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::{KeywordRow, LoadedReport, Rank, ReportData};
@@ -27,17 +26,11 @@ pub struct KeywordTable {
     pub sources: Vec<String>,
 }
 
-/// One keyword (and tracked ASIN) in the [`KeywordTable`].
+/// One keyword (and tracked ASIN) in the [`KeywordTable`]: the latest observation, and whether
+/// it is flagged.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct KeywordTableRow {
-    pub keyword: String,
-    /// The tracked ASIN; `None` for keyword research rows (Cerebro).
-    pub asin: Option<String>,
-    pub search_volume: Option<i64>,
-    pub organic_rank: Option<Rank>,
-    pub sponsored_rank: Option<Rank>,
-    /// The day of the observation, when the file dates it.
-    pub observed: Option<NaiveDate>,
+    pub observation: KeywordRow,
     /// A high-volume keyword ([`HIGH_VOLUME`] searches or more) whose organic rank is worse than
     /// page one ([`PAGE_ONE_LAST_RANK`]).
     pub beyond_page_one: bool,
@@ -103,20 +96,12 @@ pub(crate) fn table(reports: &[&LoadedReport]) -> Option<KeywordTable> {
                 .then(|| row.organic_rank.zip(row.search_volume))
                 .flatten()
                 .map(|(rank, volume)| format!("{volume} searches a month, organic rank {} (page one ends at #{PAGE_ONE_LAST_RANK})", rank_text(rank)));
-            KeywordTableRow {
-                keyword: row.keyword,
-                asin: row.asin,
-                search_volume: row.search_volume,
-                organic_rank: row.organic_rank,
-                sponsored_rank: row.sponsored_rank,
-                observed: row.observed,
-                beyond_page_one: beyond,
-                reason,
-            }
+            KeywordTableRow { observation: row, beyond_page_one: beyond, reason }
         })
         .collect();
     // Highest volume first; rows without a volume last; ties by keyword, then ASIN.
     rows.sort_by(|a, b| {
+        let (a, b) = (&a.observation, &b.observation);
         b.search_volume
             .is_some()
             .cmp(&a.search_volume.is_some())
@@ -130,6 +115,7 @@ pub(crate) fn table(reports: &[&LoadedReport]) -> Option<KeywordTable> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
     use crate::dataset::KeywordRanks;
     use crate::report::ReportKind;
 
@@ -174,9 +160,9 @@ mod tests {
             ],
         );
         let table = table(&[&tracker]).unwrap();
-        let keywords: Vec<&str> = table.rows.iter().map(|r| r.keyword.as_str()).collect();
+        let keywords: Vec<&str> = table.rows.iter().map(|r| r.observation.keyword.as_str()).collect();
         assert_eq!(keywords, vec!["big", "ok", "unranked", "edge", "low", "no volume"]);
-        let flagged: Vec<&str> = table.rows.iter().filter(|r| r.beyond_page_one).map(|r| r.keyword.as_str()).collect();
+        let flagged: Vec<&str> = table.rows.iter().filter(|r| r.beyond_page_one).map(|r| r.observation.keyword.as_str()).collect();
         assert_eq!(flagged, vec!["big"], "low volume, rank 48 and a missing rank are not flagged");
         assert!(table.rows[0].reason.as_deref().unwrap().contains("beyond #306"));
         assert_eq!(table.sources, vec!["tracker.csv"]);
@@ -188,8 +174,8 @@ mod tests {
         let newer = report("newer.csv", vec![row("steel bottle", None, Some(Rank::Exact(8)), 29)]);
         let table = table(&[&newer, &older]).unwrap();
         assert_eq!(table.rows.len(), 1);
-        assert_eq!(table.rows[0].organic_rank, Some(Rank::Exact(8)));
-        assert_eq!(table.rows[0].search_volume, Some(1_200), "the volume only the older file gives is kept");
+        assert_eq!(table.rows[0].observation.organic_rank, Some(Rank::Exact(8)));
+        assert_eq!(table.rows[0].observation.search_volume, Some(1_200), "the volume only the older file gives is kept");
         assert!(super::table(&[]).is_none());
     }
 }

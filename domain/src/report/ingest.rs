@@ -369,7 +369,7 @@ fn sniff_layout_as(held: &[u8], complete: bool, encoding: SniffedEncoding, mappi
 }
 
 /// The cells of a record as strings (only for the few rows looked at while sniffing).
-fn record_cells(record: &RawRecord<'_>) -> Vec<String> {
+pub(super) fn record_cells(record: &RawRecord<'_>) -> Vec<String> {
     let mut cells = Vec::with_capacity(record.ends.len());
     let mut start = 0;
     for &end in record.ends {

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::HEADER_SCAN_ROWS;
 use super::csv_stream::{Dialect, RawRecord, RecordReader};
 use super::error::{ImportError, ImportErrorKind};
+use super::ingest::record_cells;
 use super::xlsx;
 use crate::text::encoding::{StreamDecoder, sniff_encoding};
 
@@ -64,15 +65,7 @@ fn split(text: &[u8], dialect: Dialect, limit: usize) -> Vec<Vec<String>> {
     let mut reader = RecordReader::new(dialect);
     let mut rows = Vec::new();
     reader.feed(text, false, |record: RawRecord<'_>| {
-        let mut cells = Vec::with_capacity(record.ends.len());
-        let mut start = 0;
-        for &end in record.ends {
-            let cell = String::from_utf8_lossy(&record.text[start..end]);
-            let cell = cell.trim();
-            let cell = cell.strip_prefix('"').and_then(|c| c.strip_suffix('"')).unwrap_or(cell);
-            cells.push(cell.to_string());
-            start = end;
-        }
+        let cells = record_cells(&record);
         if cells.iter().any(|c| !c.is_empty()) {
             rows.push(cells);
         }

@@ -5,8 +5,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use opsbrief_domain::dataset::Currency;
-use opsbrief_domain::metrics::{AdsBreakdownRow, AdsSkuRow, Brief, CandidateRow};
+use opsbrief_domain::dataset::{Currency, Rank};
+use opsbrief_domain::metrics::{AdsBreakdownRow, AdsSkuRow, Brief, CandidateRow, KeywordTableRow};
 
 use super::figure::{FigureCell, FigureGrid, StatusBadge};
 use super::format;
@@ -15,7 +15,7 @@ use super::state::BriefState;
 use super::table::{MAX_ROWS_SHOWN, TableBlock, cut_note, header_row};
 use crate::app::charts::{BarChart, Fmt, Point, RefLine};
 use crate::app::state::AppState;
-use crate::i18n::{BriefText, Lang, Translate};
+use crate::i18n::{BriefText, DocText, Lang, Translate};
 
 /// Ad types first, then targeting types: the keys of the per-slice figures (`ads.acos.<key>`).
 fn slice_keys(b: &Brief) -> Vec<String> {
@@ -203,6 +203,64 @@ fn sku_table(b: &Brief, lang: Lang) -> impl IntoView + use<> {
     .into_any()
 }
 
+/// A rank as the table shows it: `#12`, `>#306`, or a dash.
+fn rank_text(rank: Option<Rank>) -> String {
+    match rank {
+        Some(Rank::Exact(n)) => format!("#{n}"),
+        Some(Rank::WorseThan(n)) => format!(">#{n}"),
+        None => "—".into(),
+    }
+}
+
+/// Keyword ranks and volumes from Helium 10, highest volume first, high-volume keywords beyond
+/// page one flagged in words (not only by colour).
+fn keyword_table(b: &Brief, lang: Lang) -> impl IntoView + use<> {
+    let Some(table) = b.ads.keywords.clone() else {
+        return ().into_any();
+    };
+    let rows: Vec<KeywordTableRow> = table.rows;
+    let cut = cut_note(rows.len(), lang);
+    let body = rows
+        .iter()
+        .take(MAX_ROWS_SHOWN)
+        .map(|r| {
+            let o = &r.observation;
+            view! {
+                <tr data-keyword=o.keyword.clone() data-flagged=r.beyond_page_one.to_string()>
+                    <td>{o.keyword.clone()}</td>
+                    <td>{o.asin.clone().map(|a| view! { <code>{a}</code> })}</td>
+                    <td class="num">{o.search_volume.map(|v| format::number(v as f64, 0)).unwrap_or_else(|| "—".into())}</td>
+                    <td class="num">{rank_text(o.organic_rank)}</td>
+                    <td class="num">{rank_text(o.sponsored_rank)}</td>
+                    <td>{o.observed.map(|d| d.to_string()).unwrap_or_default()}</td>
+                    <td>{r.beyond_page_one.then(|| view! { <strong title=r.reason.clone().unwrap_or_default()>"⚠ "{DocText::BeyondPageOne.get(lang)}</strong> })}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let head = [
+        DocText::ColKeyword,
+        DocText::ColAsin,
+        DocText::ColSearchVolume,
+        DocText::ColOrganicRank,
+        DocText::ColSponsoredRank,
+        DocText::ColObserved,
+        DocText::BeyondPageOne,
+    ];
+    view! {
+        <TableBlock title=DocText::KeywordRanks.get(lang).to_string() csv_name="keywords" rows=move || rows.clone()>
+            <table data-testid="keywords">
+                <thead>
+                    <tr>{head.into_iter().map(|h| view! { <th scope="col">{h.get(lang)}</th> }).collect_view()}</tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+            {cut}
+        </TableBlock>
+    }
+    .into_any()
+}
+
 /// The ads topic.
 #[component]
 pub fn AdsSection() -> impl IntoView {
@@ -264,6 +322,7 @@ pub fn AdsSection() -> impl IntoView {
                     {candidates(b, lang, BriefText::NegativeCandidates, b.ads.negatives.clone(), "negatives", false)}
                     {candidates(b, lang, BriefText::HarvestCandidates, b.ads.harvest.clone(), "harvest", false)}
                     {candidates(b, lang, BriefText::BidDownCandidates, b.ads.bid_down.clone(), "bid-down", true)}
+                    {keyword_table(b, lang)}
                 }
             })
         })
