@@ -85,7 +85,7 @@ async fn drain_queue() {
     while let Some((id, file)) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
         let event = read_file(id, &file).await;
         CANCELLED.with(|c| c.borrow_mut().remove(&id));
-        post(&event);
+        post_last(event);
     }
     RUNNING.set(false);
 }
@@ -142,13 +142,45 @@ async fn read_file(id: u32, file: &File) -> WorkerEvent {
 }
 
 fn post(event: &WorkerEvent) {
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    match postcard::to_allocvec(event) {
-        Ok(bytes) => {
-            let array = Uint8Array::from(bytes.as_slice());
-            let transfer = js_sys::Array::of1(&array.buffer());
-            let _ = scope.post_message_with_transfer(&array, &transfer);
-        }
-        Err(e) => web_sys::console::error_1(&format!("could not encode a worker event: {e}").into()),
+    if let Some(bytes) = encode(event) {
+        send(&bytes);
     }
+}
+
+/// Posts a job's last event, freeing the report before the message is copied out: the worker's
+/// memory peaks at the end of a large file, and the report, its encoding and the copy handed to
+/// JavaScript need not all exist at once.
+fn post_last(event: WorkerEvent) {
+    let bytes = encode(&event);
+    drop(event);
+    if let Some(bytes) = bytes {
+        send(&bytes);
+    }
+}
+
+/// The event as postcard bytes, with a string table (see
+/// [`opsbrief_domain::dataset::SharedStr`]): a report's campaign and ad group names, repeated on
+/// hundreds of thousands of rows, are written once each. The page reads with the same table.
+fn encode(event: &WorkerEvent) -> Option<Vec<u8>> {
+    match opsbrief_domain::text::shared::with_string_table(|| postcard::to_allocvec(event)) {
+        Ok(bytes) => Some(bytes),
+        Err(e) => {
+            web_sys::console::error_1(&format!("could not encode a worker event: {e}").into());
+            None
+        }
+    }
+}
+
+fn send(bytes: &[u8]) {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let array = Uint8Array::from(bytes);
+    let transfer = js_sys::Array::of1(&array.buffer());
+    let _ = scope.post_message_with_transfer(&array, &transfer);
+}
+
+/// Whether an event with this postcard variant number is the last one of its job ([`WorkerEvent`]'s
+/// `Done`, `Failed`, `ReadFailed` or `Cancelled`). The page reads the variant number and job id
+/// before the rest of a message, to end the worker before it decodes a large report.
+pub fn ends_job(variant: u32) -> bool {
+    matches!(variant, 2..=5)
 }

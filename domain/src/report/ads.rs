@@ -2,19 +2,22 @@
 //! console CSV and the Campaign Manager grid export, aggregated per key at the report's grain.
 //!
 //! The hot path of the page's largest files (search term reports run to hundreds of megabytes)
-//! is here, so a row costs no allocation unless it brings a new key: keys are looked up by a
-//! hash of the borrowed cells and compared in place.
+//! is here, so a row costs no allocation unless it brings a new text or key: each key cell is
+//! looked up by its borrowed text in its column's interner, and a key is a target number, a
+//! search term number and the ad type. Memory grows with distinct texts and keys (64 bytes a
+//! key while streaming), never with rows, and each distinct text is stored once, also in the
+//! report handed on.
 
 use std::collections::BTreeMap;
-use std::collections::hash_map::Entry;
 use std::hash::Hasher;
 
+use hashbrown::HashTable;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::detect::{Header, names};
 use super::row::{ReadContext, Row, parse_date_cell, shorten};
 use super::{ReportKind, RowSink};
-use crate::dataset::{AdType, AdsGrain, AdsReport, AdsRow, AdsTotals, ReportData, TargetingType};
+use crate::dataset::{AdType, AdsGrain, AdsReport, AdsRow, AdsTotals, ReportData, SharedStr, TargetingType};
 use crate::text::date::{ParsedDate, parse_date_range};
 
 /// Where each figure is in an ads report.
@@ -167,45 +170,88 @@ fn targeting_type_of_cell(cell: &str) -> Option<TargetingType> {
     }
 }
 
-/// The text cells that make up a row's key, borrowed from the row.
-struct KeyCells<'a> {
-    cells: [&'a str; 7],
+/// The distinct texts of one column, each stored once and numbered from 1; 0 is the empty cell.
+///
+/// A cell is looked up by its borrowed text: a row whose cells were all seen before allocates
+/// nothing. The texts are kept in one arena (one allocation for the whole column, not one per
+/// text) until the end, when each becomes a [`SharedStr`] that every row carrying it shares.
+#[derive(Default)]
+struct Interner {
+    arena: String,
+    /// Where text `n` is in the arena, at index `n - 1`.
+    spans: Vec<(u32, u32)>,
+    table: HashTable<u32>,
 }
 
-impl<'a> KeyCells<'a> {
-    fn hash(&self, ad_type: Option<AdType>) -> u64 {
-        let mut hasher = FxHasher::default();
-        hasher.write_u8(ad_type.map_or(0, |t| t as u8 + 1));
-        for cell in self.cells {
-            hasher.write(cell.as_bytes());
-            hasher.write_u8(0xFF);
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut hasher = FxHasher::default();
+    hasher.write(bytes);
+    hasher.finish()
+}
+
+fn too_large() -> String {
+    "the report has more distinct rows than this page can hold".to_string()
+}
+
+impl Interner {
+    fn text<'a>(arena: &'a str, spans: &[(u32, u32)], id: u32) -> &'a [u8] {
+        let (start, end) = spans[id as usize - 1];
+        &arena.as_bytes()[start as usize..end as usize]
+    }
+
+    /// The number of `text`, adding it when new.
+    fn id(&mut self, text: &str) -> Result<u32, String> {
+        if text.is_empty() {
+            return Ok(0);
         }
-        hasher.finish()
+        let hash = hash_bytes(text.as_bytes());
+        let Interner { arena, spans, table } = self;
+        if let Some(&id) = table.find(hash, |&id| Interner::text(arena, spans, id) == text.as_bytes()) {
+            return Ok(id);
+        }
+        let start = u32::try_from(arena.len()).map_err(|_| too_large())?;
+        arena.push_str(text);
+        let end = u32::try_from(arena.len()).map_err(|_| too_large())?;
+        spans.push((start, end));
+        let id = u32::try_from(spans.len()).map_err(|_| too_large())?;
+        table.insert_unique(hash, id, |&id| hash_bytes(Interner::text(arena, spans, id)));
+        Ok(id)
     }
 
-    fn matches(&self, row: &StreamRow, arena: &str) -> bool {
-        (0..KEY_CELLS).all(|i| self.cells[i] == row.cell(arena, i))
+    /// Every text as a [`SharedStr`], by number (index 0 is the empty string).
+    fn into_shared(self) -> Vec<SharedStr> {
+        let Interner { arena, spans, table } = self;
+        drop(table);
+        let mut texts = Vec::with_capacity(spans.len() + 1);
+        texts.push(SharedStr::default());
+        texts.extend(spans.iter().map(|&(start, end)| SharedStr::from(arena.get(start as usize..end as usize).unwrap_or(""))));
+        texts
     }
 }
 
-/// How many text cells make up a key.
-const KEY_CELLS: usize = 7;
+/// The columns a key is made of, in the order of [`AdsRow`]'s text fields.
+const CAMPAIGN: usize = 0;
+const AD_GROUP: usize = 1;
+const TARGETING: usize = 2;
+const MATCH_TYPE: usize = 3;
+const SEARCH_TERM: usize = 4;
+const ASIN: usize = 5;
+const SKU: usize = 6;
 
-/// A row while the file streams: its key's text lives in the sink's arena, so a new key costs
-/// one append rather than seven allocations, and the row is a third of an [`AdsRow`]'s size.
-/// The [`AdsRow`]s are built once, at the end.
+/// A key's cells other than the search term, by their numbers in the columns' interners: the
+/// few thousand targets of an account, which a million search term rows repeat.
+type TargetKey = [u32; 6];
+
+/// An aggregated row while the file streams: 64 bytes, against an [`AdsRow`]'s text handles and
+/// totals, so the map grows slowly with the keys. The [`AdsRow`]s are built once, at the end.
 struct StreamRow {
-    /// Where each key cell starts in the arena; the last entry is where the key ends.
-    bounds: [u32; KEY_CELLS + 1],
+    /// The number of the row's target in `targets`.
+    target: u32,
+    /// The number of its search term in the search term column's interner (0: none).
+    term: u32,
     ad_type: Option<AdType>,
     targeting_type: Option<TargetingType>,
     totals: AdsTotals,
-}
-
-impl StreamRow {
-    fn cell<'a>(&self, arena: &'a str, i: usize) -> &'a str {
-        arena.get(self.bounds[i] as usize..self.bounds[i + 1] as usize).unwrap_or("")
-    }
 }
 
 /// An ads report being aggregated.
@@ -215,16 +261,37 @@ pub struct AdsSink {
     grain: AdsGrain,
     attribution: Option<u8>,
     kind_ad_type: Option<AdType>,
+    /// The distinct texts of each key column ([`CAMPAIGN`] to [`SKU`]).
+    texts: [Interner; 7],
+    /// The distinct targets, and the table that finds one by its cells' numbers.
+    targets: Vec<TargetKey>,
+    target_table: HashTable<u32>,
     rows: Vec<StreamRow>,
-    /// The text of every key, one after the other.
-    arena: String,
-    /// Hash of a key to its row; a collision moves on to the next hash value.
-    slots: FxHashMap<u64, u32>,
+    /// Finds a row by target, search term and ad type.
+    row_table: HashTable<u32>,
     daily: FxHashMap<(ParsedDate, AdType), AdsTotals>,
+    /// The last `Date` cell and what it parsed to: a daily report repeats each date on thousands
+    /// of rows in a row.
+    last_day: (String, Option<ParsedDate>),
     last_dates: (String, String),
     last_parsed: (Option<ParsedDate>, Option<ParsedDate>),
     /// Whether `last_parsed` has been counted towards the period.
     dates_covered: bool,
+}
+
+fn hash_target(target: &TargetKey) -> u64 {
+    let mut hasher = FxHasher::default();
+    for &id in target {
+        hasher.write_u32(id);
+    }
+    hasher.finish()
+}
+
+fn hash_row(target: u32, term: u32, ad_type: Option<AdType>) -> u64 {
+    let mut hasher = FxHasher::default();
+    hasher.write_u64(u64::from(target) << 32 | u64::from(term));
+    hasher.write_u8(ad_type.map_or(0, |t| t as u8 + 1));
+    hasher.finish()
 }
 
 impl AdsSink {
@@ -243,54 +310,69 @@ impl AdsSink {
             attribution,
             kind_ad_type: ad_type_of_kind(kind),
             columns,
+            texts: Default::default(),
+            targets: Vec::new(),
+            target_table: HashTable::new(),
             rows: Vec::new(),
-            arena: String::new(),
-            slots: FxHashMap::default(),
+            row_table: HashTable::new(),
             daily: FxHashMap::default(),
+            last_day: (String::new(), None),
             last_dates: (String::new(), String::new()),
             last_parsed: (None, None),
             dates_covered: true,
         }
     }
 
-    /// Finds the row of a key, adding it when new. One hash-table probe per row: the table maps
-    /// a hash of the borrowed cells to a row, and a collision moves on to the next hash value.
-    /// (A table of bare indices probed with a key-comparing closure measured slower.)
-    fn row_index(&mut self, key: &KeyCells<'_>, ad_type: Option<AdType>) -> Result<usize, String> {
-        let AdsSink { slots, rows, arena, .. } = self;
-        let mut hash = key.hash(ad_type);
-        loop {
-            match slots.entry(hash) {
-                Entry::Occupied(slot) => {
-                    let index = *slot.get() as usize;
-                    let row = &rows[index];
-                    if row.ad_type == ad_type && key.matches(row, arena) {
-                        return Ok(index);
-                    }
-                    hash = hash.wrapping_add(0x9E37_79B9_7F4A_7C15);
-                }
-                Entry::Vacant(slot) => {
-                    let too_large = || "the report has more distinct rows than this page can hold".to_string();
-                    let mut bounds = [0u32; KEY_CELLS + 1];
-                    for (i, cell) in key.cells.iter().enumerate() {
-                        bounds[i] = u32::try_from(arena.len()).map_err(|_| too_large())?;
-                        arena.push_str(cell);
-                    }
-                    bounds[KEY_CELLS] = u32::try_from(arena.len()).map_err(|_| too_large())?;
-                    let index = u32::try_from(rows.len()).map_err(|_| too_large())?;
-                    rows.push(StreamRow { bounds, ad_type, targeting_type: None, totals: AdsTotals::default() });
-                    slot.insert(index);
-                    return Ok(index as usize);
-                }
-            }
+    /// The number of a target, adding it when new.
+    fn target_index(&mut self, target: TargetKey) -> Result<u32, String> {
+        let hash = hash_target(&target);
+        let AdsSink { targets, target_table, .. } = self;
+        if let Some(&index) = target_table.find(hash, |&i| targets[i as usize] == target) {
+            return Ok(index);
         }
+        let index = u32::try_from(targets.len()).map_err(|_| too_large())?;
+        targets.push(target);
+        target_table.insert_unique(hash, index, |&i| hash_target(&targets[i as usize]));
+        Ok(index)
+    }
+
+    /// Finds the row of a key, adding it when new: one probe of a table of row numbers, which
+    /// compares the numbers stored in the row, never text.
+    fn row_index(&mut self, target: u32, term: u32, ad_type: Option<AdType>) -> Result<usize, String> {
+        let hash = hash_row(target, term, ad_type);
+        let AdsSink { rows, row_table, .. } = self;
+        let found = row_table.find(hash, |&i| {
+            let row = &rows[i as usize];
+            row.target == target && row.term == term && row.ad_type == ad_type
+        });
+        if let Some(&index) = found {
+            return Ok(index as usize);
+        }
+        let index = u32::try_from(rows.len()).map_err(|_| too_large())?;
+        rows.push(StreamRow { target, term, ad_type, targeting_type: None, totals: AdsTotals::default() });
+        row_table.insert_unique(hash, index, |&i| {
+            let row = &rows[i as usize];
+            hash_row(row.target, row.term, row.ad_type)
+        });
+        Ok(index as usize)
     }
 
     fn read_dates(&mut self, row: &Row<'_>, ctx: &mut ReadContext) -> Result<Option<ParsedDate>, String> {
-        let c = &self.columns;
-        if let Some(column) = c.date {
-            return ctx.date(row.get(Some(column)), "Date");
+        if let Some(column) = self.columns.date {
+            let text = row.get(Some(column));
+            if text != self.last_day.0 {
+                let parsed = parse_date_cell(text, "Date")?;
+                self.last_day.0.clear();
+                self.last_day.0.push_str(text);
+                self.last_day.1 = parsed;
+            }
+            let day = self.last_day.1;
+            if let Some(day) = day {
+                ctx.cover(day);
+            }
+            return Ok(day);
         }
+        let c = &self.columns;
         if c.start_date.is_some() || c.end_date.is_some() || c.date_range.is_some() {
             let (start, end) = match c.date_range {
                 Some(column) if c.start_date.is_none() => (row.get(Some(column)), ""),
@@ -358,23 +440,33 @@ impl AdsSink {
             None => self.kind_ad_type,
         };
         let targeting = row.get(c.targeting);
-        let key = KeyCells {
-            cells: [
-                row.get(c.campaign),
-                row.get(c.ad_group),
-                targeting,
-                row.get(c.match_type),
-                row.get(c.search_term),
-                crate::text::header::strip_excel_text_formula(row.get(c.asin)),
-                row.get(c.sku),
-            ],
-        };
-        let index = self.row_index(&key, ad_type)?;
+        let cells = [
+            row.get(c.campaign),
+            row.get(c.ad_group),
+            targeting,
+            row.get(c.match_type),
+            crate::text::header::strip_excel_text_formula(row.get(c.asin)),
+            row.get(c.sku),
+        ];
+        let term = row.get(c.search_term);
+        let targeting_type_column = c.targeting_type;
+        let texts = &mut self.texts;
+        let target = [
+            texts[CAMPAIGN].id(cells[0])?,
+            texts[AD_GROUP].id(cells[1])?,
+            texts[TARGETING].id(cells[2])?,
+            texts[MATCH_TYPE].id(cells[3])?,
+            texts[ASIN].id(cells[4])?,
+            texts[SKU].id(cells[5])?,
+        ];
+        let term = texts[SEARCH_TERM].id(term)?;
+        let target = self.target_index(target)?;
+        let index = self.row_index(target, term, ad_type)?;
         let stored = &mut self.rows[index];
         stored.totals += totals;
         // The targeting type is a property of the key: work it out once, for a new row.
         if stored.targeting_type.is_none() {
-            stored.targeting_type = match self.columns.targeting_type {
+            stored.targeting_type = match targeting_type_column {
                 Some(column) => targeting_type_of_cell(row.get(Some(column))),
                 None => targeting_type_of_target(targeting),
             };
@@ -403,24 +495,29 @@ impl AdsSink {
         if let Some(days) = self.attribution {
             ctx.note(format!("Ad sales and orders use the report's {days}-day attribution window."));
         }
-        let arena = &self.arena;
-        let rows: Vec<AdsRow> = self
-            .rows
-            .iter()
-            .map(|row| AdsRow {
+        let AdsSink { texts, targets, target_table, rows: stream_rows, row_table, grain, attribution, .. } = *self;
+        drop((target_table, row_table));
+        let [campaign, ad_group, targeting, match_type, search_term, asin, sku] = texts.map(Interner::into_shared);
+        let text = |column: &[SharedStr], id: u32| column.get(id as usize).cloned().unwrap_or_default();
+        // Exactly as many rows as keys: the page keeps this vector, so it must not carry the
+        // spare capacity that growing by doubling would leave.
+        let mut rows = Vec::with_capacity(stream_rows.len());
+        for row in stream_rows {
+            let target = targets.get(row.target as usize).copied().unwrap_or_default();
+            rows.push(AdsRow {
                 ad_type: row.ad_type,
                 targeting_type: row.targeting_type,
-                campaign: row.cell(arena, 0).to_string(),
-                ad_group: row.cell(arena, 1).to_string(),
-                targeting: row.cell(arena, 2).to_string(),
-                match_type: row.cell(arena, 3).to_string(),
-                search_term: row.cell(arena, 4).to_string(),
-                asin: row.cell(arena, 5).to_string(),
-                sku: row.cell(arena, 6).to_string(),
+                campaign: text(&campaign, target[0]),
+                ad_group: text(&ad_group, target[1]),
+                targeting: text(&targeting, target[2]),
+                match_type: text(&match_type, target[3]),
+                search_term: text(&search_term, row.term),
+                asin: text(&asin, target[4]),
+                sku: text(&sku, target[5]),
                 totals: row.totals,
-            })
-            .collect();
-        ReportData::Ads(AdsReport { grain: (!rows.is_empty()).then_some(self.grain), attribution_days: self.attribution, rows, daily })
+            });
+        }
+        ReportData::Ads(AdsReport { grain: (!rows.is_empty()).then_some(grain), attribution_days: attribution, rows, daily })
     }
 }
 
