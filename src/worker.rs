@@ -14,7 +14,7 @@ use std::collections::{HashSet, VecDeque};
 
 use js_sys::{Reflect, Uint8Array};
 use opsbrief_domain::dataset::LoadedReport;
-use opsbrief_domain::report::{ImportError, Ingest};
+use opsbrief_domain::report::{AdsRowsMessage, ImportError, Ingest};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -33,8 +33,9 @@ pub enum WorkerEvent {
     Ready,
     /// Bytes and data rows read so far for job `id`.
     Progress { id: u32, bytes: u64, total: u64, rows: u64 },
-    /// Job `id` finished; `parse_ms` is the time spent reading and aggregating.
-    Done { id: u32, report: Box<LoadedReport>, parse_ms: f64 },
+    /// Job `id` finished; `parse_ms` is the time spent reading and aggregating. An ads report's
+    /// rows travel apart, in their compact form (`ads_rows`); the page puts them back.
+    Done { id: u32, report: Box<LoadedReport>, ads_rows: Option<AdsRowsMessage>, parse_ms: f64 },
     /// Job `id` could not be read as a report.
     Failed { id: u32, error: ImportError },
     /// The browser could not read job `id`'s file (it was moved or deleted meanwhile).
@@ -104,19 +105,25 @@ async fn read_file(id: u32, file: &File) -> WorkerEvent {
     let mut offset = 0.0;
     let read_failed =
         |message: String| WorkerEvent::ReadFailed { id, file_name: name.clone(), message };
+    // The next slice is asked for before the current one is parsed: the browser reads it on
+    // another thread meanwhile, so the parser never waits for the disk.
+    let mut next = Some(read_slice(file, offset, total));
     while offset < total {
         if is_cancelled(id) {
             return WorkerEvent::Cancelled { id };
         }
         let end = (offset + CHUNK_BYTES).min(total);
-        let slice = match file.slice_with_f64_and_f64(offset, end) {
-            Ok(slice) => slice,
-            Err(e) => return read_failed(format!("{e:?}")),
+        let bytes = match next.take() {
+            Some(Ok(pending)) => match pending.await {
+                Ok(bytes) => Uint8Array::new(&bytes),
+                Err(e) => return read_failed(format!("{e:?}")),
+            },
+            Some(Err(e)) => return read_failed(e),
+            None => return read_failed("the file could not be sliced".to_string()),
         };
-        let bytes = match JsFuture::from(slice.array_buffer()).await {
-            Ok(bytes) => Uint8Array::new(&bytes),
-            Err(e) => return read_failed(format!("{e:?}")),
-        };
+        if end < total {
+            next = Some(read_slice(file, end, total));
+        }
         // One buffer for the whole file: each slice is copied into it, never reallocated.
         buffer.resize(bytes.length() as usize, 0);
         bytes.copy_to(&mut buffer);
@@ -131,14 +138,22 @@ async fn read_file(id: u32, file: &File) -> WorkerEvent {
             rows: ingest.rows_read(),
         });
     }
-    match ingest.finish() {
-        Ok(report) => WorkerEvent::Done {
+    drop(buffer);
+    match ingest.finish_compact() {
+        Ok((report, compact)) => WorkerEvent::Done {
             id,
             report: Box::new(report),
+            ads_rows: compact.map(AdsRowsMessage::Written),
             parse_ms: js_sys::Date::now() - started,
         },
         Err(error) => WorkerEvent::Failed { id, error },
     }
+}
+
+/// Starts reading the slice of `file` that begins at `offset`.
+fn read_slice(file: &File, offset: f64, total: f64) -> Result<JsFuture, String> {
+    let end = (offset + CHUNK_BYTES).min(total);
+    file.slice_with_f64_and_f64(offset, end).map(|slice| JsFuture::from(slice.array_buffer())).map_err(|e| format!("{e:?}"))
 }
 
 fn post(event: &WorkerEvent) {

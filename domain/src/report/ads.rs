@@ -17,7 +17,8 @@ use rustc_hash::{FxHashMap, FxHasher};
 use super::detect::{Header, names};
 use super::row::{ReadContext, Row, parse_date_cell, shorten};
 use super::{ReportKind, RowSink};
-use crate::dataset::{AdType, AdsGrain, AdsReport, AdsRow, AdsTotals, ReportData, SharedStr, TargetingType};
+use serde::{Deserialize, Serialize};
+use crate::dataset::{AdType, AdsGrain, AdsReport, AdsRow, AdsTotals, LoadedReport, ReportData, SharedStr, TargetingType};
 use crate::text::date::{ParsedDate, parse_date_range};
 
 /// Where each figure is in an ads report.
@@ -170,17 +171,56 @@ fn targeting_type_of_cell(cell: &str) -> Option<TargetingType> {
     }
 }
 
-/// The distinct texts of one column, each stored once and numbered from 1; 0 is the empty cell.
-///
-/// A cell is looked up by its borrowed text: a row whose cells were all seen before allocates
-/// nothing. The texts are kept in one arena (one allocation for the whole column, not one per
-/// text) until the end, when each becomes a [`SharedStr`] that every row carrying it shares.
-#[derive(Default)]
-struct Interner {
+/// The distinct texts of one column, numbered from 1 (0 is the empty cell), all in one arena:
+/// one allocation for the whole column rather than one per text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct Column {
     arena: String,
     /// Where text `n` is in the arena, at index `n - 1`.
     spans: Vec<(u32, u32)>,
+}
+
+impl Column {
+    #[inline]
+    fn text(&self, id: u32) -> &[u8] {
+        let (start, end) = self.spans[id as usize - 1];
+        &self.arena.as_bytes()[start as usize..end as usize]
+    }
+
+    /// Every text as a [`SharedStr`], by number (index 0 is the empty string), for the rows to
+    /// share.
+    fn into_shared(self) -> Vec<SharedStr> {
+        let mut texts = Vec::with_capacity(self.spans.len() + 1);
+        texts.push(SharedStr::default());
+        texts.extend(self.spans.iter().map(|&(start, end)| SharedStr::from(self.arena.get(start as usize..end as usize).unwrap_or(""))));
+        texts
+    }
+}
+
+/// A [`Column`] being filled, with the table that finds a text's number by its borrowed text:
+/// a row whose cells were all seen before allocates nothing.
+#[derive(Default)]
+struct Interner {
+    column: Column,
     table: HashTable<u32>,
+}
+
+/// Whether two byte strings are equal, compared eight bytes at a time. The cells compared here
+/// are short, and a call to `memcmp` (a byte loop in WebAssembly) cost more than the comparison:
+/// this was a tenth of the native profile.
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut left, mut right) = (a.chunks_exact(8), b.chunks_exact(8));
+    for (x, y) in (&mut left).zip(&mut right) {
+        let x: [u8; 8] = x.try_into().unwrap_or_default();
+        let y: [u8; 8] = y.try_into().unwrap_or_default();
+        if u64::from_ne_bytes(x) != u64::from_ne_bytes(y) {
+            return false;
+        }
+    }
+    left.remainder().iter().zip(right.remainder()).all(|(x, y)| x == y)
 }
 
 fn hash_bytes(bytes: &[u8]) -> u64 {
@@ -194,38 +234,23 @@ fn too_large() -> String {
 }
 
 impl Interner {
-    fn text<'a>(arena: &'a str, spans: &[(u32, u32)], id: u32) -> &'a [u8] {
-        let (start, end) = spans[id as usize - 1];
-        &arena.as_bytes()[start as usize..end as usize]
-    }
-
     /// The number of `text`, adding it when new.
     fn id(&mut self, text: &str) -> Result<u32, String> {
         if text.is_empty() {
             return Ok(0);
         }
         let hash = hash_bytes(text.as_bytes());
-        let Interner { arena, spans, table } = self;
-        if let Some(&id) = table.find(hash, |&id| Interner::text(arena, spans, id) == text.as_bytes()) {
+        let Interner { column, table } = self;
+        if let Some(&id) = table.find(hash, |&id| same_bytes(column.text(id), text.as_bytes())) {
             return Ok(id);
         }
-        let start = u32::try_from(arena.len()).map_err(|_| too_large())?;
-        arena.push_str(text);
-        let end = u32::try_from(arena.len()).map_err(|_| too_large())?;
-        spans.push((start, end));
-        let id = u32::try_from(spans.len()).map_err(|_| too_large())?;
-        table.insert_unique(hash, id, |&id| hash_bytes(Interner::text(arena, spans, id)));
+        let start = u32::try_from(column.arena.len()).map_err(|_| too_large())?;
+        column.arena.push_str(text);
+        let end = u32::try_from(column.arena.len()).map_err(|_| too_large())?;
+        column.spans.push((start, end));
+        let id = u32::try_from(column.spans.len()).map_err(|_| too_large())?;
+        table.insert_unique(hash, id, |&id| hash_bytes(column.text(id)));
         Ok(id)
-    }
-
-    /// Every text as a [`SharedStr`], by number (index 0 is the empty string).
-    fn into_shared(self) -> Vec<SharedStr> {
-        let Interner { arena, spans, table } = self;
-        drop(table);
-        let mut texts = Vec::with_capacity(spans.len() + 1);
-        texts.push(SharedStr::default());
-        texts.extend(spans.iter().map(|&(start, end)| SharedStr::from(arena.get(start as usize..end as usize).unwrap_or(""))));
-        texts
     }
 }
 
@@ -243,7 +268,9 @@ const SKU: usize = 6;
 type TargetKey = [u32; 6];
 
 /// An aggregated row while the file streams: 64 bytes, against an [`AdsRow`]'s text handles and
-/// totals, so the map grows slowly with the keys. The [`AdsRow`]s are built once, at the end.
+/// totals, so the map grows slowly with the keys. The [`AdsRow`]s are built once, at the end
+/// (in the import worker's case, by the page, as it reads the message).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 struct StreamRow {
     /// The number of the row's target in `targets`.
     target: u32,
@@ -263,7 +290,7 @@ pub struct AdsSink {
     kind_ad_type: Option<AdType>,
     /// The distinct texts of each key column ([`CAMPAIGN`] to [`SKU`]).
     texts: [Interner; 7],
-    /// The distinct targets, and the table that finds one by its cells' numbers.
+    /// The distinct targets, and the table that finds one by its cells' text.
     targets: Vec<TargetKey>,
     target_table: HashTable<u32>,
     rows: Vec<StreamRow>,
@@ -279,10 +306,16 @@ pub struct AdsSink {
     dates_covered: bool,
 }
 
-fn hash_target(target: &TargetKey) -> u64 {
+/// The columns of a [`TargetKey`]'s numbers, in order.
+const TARGET_COLUMNS: [usize; 6] = [CAMPAIGN, AD_GROUP, TARGETING, MATCH_TYPE, ASIN, SKU];
+
+/// Hashes a target's cells, each followed by a byte no UTF-8 text contains, so that moving text
+/// from one cell to the next changes the hash input.
+fn hash_target_cells<'a>(cells: impl Iterator<Item = &'a [u8]>) -> u64 {
     let mut hasher = FxHasher::default();
-    for &id in target {
-        hasher.write_u32(id);
+    for cell in cells {
+        hasher.write(cell);
+        hasher.write_u8(0xFF);
     }
     hasher.finish()
 }
@@ -324,15 +357,34 @@ impl AdsSink {
     }
 
     /// The number of a target, adding it when new.
-    fn target_index(&mut self, target: TargetKey) -> Result<u32, String> {
-        let hash = hash_target(&target);
-        let AdsSink { targets, target_table, .. } = self;
-        if let Some(&index) = target_table.find(hash, |&i| targets[i as usize] == target) {
+    fn target_index(&mut self, cells: [&str; 6]) -> Result<u32, String> {
+        let hash = hash_target_cells(cells.iter().map(|cell| cell.as_bytes()));
+        let AdsSink { texts, targets, target_table, .. } = self;
+        // One probe for the target's six cells together, compared in place with the texts of a
+        // candidate: a row costs no lookup per column unless its target is new.
+        let known = target_table.find(hash, |&i| {
+            let target = &targets[i as usize];
+            (0..6).all(|k| match target[k] {
+                0 => cells[k].is_empty(),
+                id => same_bytes(texts[TARGET_COLUMNS[k]].column.text(id), cells[k].as_bytes()),
+            })
+        });
+        if let Some(&index) = known {
             return Ok(index);
+        }
+        let mut target = [0u32; 6];
+        for (k, cell) in cells.iter().enumerate() {
+            target[k] = texts[TARGET_COLUMNS[k]].id(cell)?;
         }
         let index = u32::try_from(targets.len()).map_err(|_| too_large())?;
         targets.push(target);
-        target_table.insert_unique(hash, index, |&i| hash_target(&targets[i as usize]));
+        target_table.insert_unique(hash, index, |&i| {
+            let target = &targets[i as usize];
+            hash_target_cells((0..6).map(|k| match target[k] {
+                0 => &[][..],
+                id => texts[TARGET_COLUMNS[k]].column.text(id),
+            }))
+        });
         Ok(index)
     }
 
@@ -410,7 +462,16 @@ impl RowSink for AdsSink {
     }
 
     fn finish(self: Box<Self>, ctx: &mut ReadContext) -> ReportData {
-        self.finish_report(ctx)
+        let (mut data, compact) = self.finish_parts(ctx);
+        if let ReportData::Ads(ads) = &mut data {
+            ads.rows = compact.into_rows();
+        }
+        data
+    }
+
+    fn finish_compact(self: Box<Self>, ctx: &mut ReadContext) -> (ReportData, Option<CompactAdsRows>) {
+        let (data, compact) = self.finish_parts(ctx);
+        (data, Some(compact))
     }
 }
 
@@ -450,17 +511,8 @@ impl AdsSink {
         ];
         let term = row.get(c.search_term);
         let targeting_type_column = c.targeting_type;
-        let texts = &mut self.texts;
-        let target = [
-            texts[CAMPAIGN].id(cells[0])?,
-            texts[AD_GROUP].id(cells[1])?,
-            texts[TARGETING].id(cells[2])?,
-            texts[MATCH_TYPE].id(cells[3])?,
-            texts[ASIN].id(cells[4])?,
-            texts[SKU].id(cells[5])?,
-        ];
-        let term = texts[SEARCH_TERM].id(term)?;
-        let target = self.target_index(target)?;
+        let term = self.texts[SEARCH_TERM].id(term)?;
+        let target = self.target_index(cells)?;
         let index = self.row_index(target, term, ad_type)?;
         let stored = &mut self.rows[index];
         stored.totals += totals;
@@ -477,7 +529,8 @@ impl AdsSink {
         Ok(())
     }
 
-    fn finish_report(self: Box<Self>, ctx: &mut ReadContext) -> ReportData {
+    /// The report without its rows, and the rows in their compact form.
+    fn finish_parts(self: Box<Self>, ctx: &mut ReadContext) -> (ReportData, CompactAdsRows) {
         let order = ctx.day_month_order();
         let mut daily: BTreeMap<chrono::NaiveDate, Vec<(AdType, AdsTotals)>> = BTreeMap::new();
         let mut by_day: BTreeMap<(chrono::NaiveDate, AdType), AdsTotals> = BTreeMap::new();
@@ -495,29 +548,161 @@ impl AdsSink {
         if let Some(days) = self.attribution {
             ctx.note(format!("Ad sales and orders use the report's {days}-day attribution window."));
         }
-        let AdsSink { texts, targets, target_table, rows: stream_rows, row_table, grain, attribution, .. } = *self;
-        drop((target_table, row_table));
-        let [campaign, ad_group, targeting, match_type, search_term, asin, sku] = texts.map(Interner::into_shared);
-        let text = |column: &[SharedStr], id: u32| column.get(id as usize).cloned().unwrap_or_default();
+        let AdsSink { texts, targets, rows, grain, attribution, .. } = *self;
+        let compact = CompactAdsRows { columns: texts.map(|interner| interner.column), targets, rows };
+        let data = ReportData::Ads(AdsReport {
+            grain: (!compact.rows.is_empty()).then_some(grain),
+            attribution_days: attribution,
+            rows: Vec::new(),
+            daily,
+        });
+        (data, compact)
+    }
+}
+
+/// An ads report's rows as the aggregator keeps them: each distinct text once, in its column,
+/// and per row the numbers of its texts and its totals. A report of a million rows is about a
+/// third of its [`AdsRow`]s' size this way, and crosses from the import worker to the page so
+/// (see [`AdsRowsMessage`]) without the worker ever building the [`AdsRow`]s.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CompactAdsRows {
+    /// [`CAMPAIGN`] to [`SKU`].
+    columns: [Column; 7],
+    targets: Vec<TargetKey>,
+    rows: Vec<StreamRow>,
+}
+
+impl CompactAdsRows {
+    /// How many rows there are.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The rows, each text shared by the rows that carry it.
+    pub fn into_rows(self) -> Vec<AdsRow> {
+        let CompactAdsRows { columns, targets, rows: compact } = self;
+        let texts = columns.map(Column::into_shared);
         // Exactly as many rows as keys: the page keeps this vector, so it must not carry the
         // spare capacity that growing by doubling would leave.
-        let mut rows = Vec::with_capacity(stream_rows.len());
-        for row in stream_rows {
-            let target = targets.get(row.target as usize).copied().unwrap_or_default();
-            rows.push(AdsRow {
-                ad_type: row.ad_type,
-                targeting_type: row.targeting_type,
-                campaign: text(&campaign, target[0]),
-                ad_group: text(&ad_group, target[1]),
-                targeting: text(&targeting, target[2]),
-                match_type: text(&match_type, target[3]),
-                search_term: text(&search_term, row.term),
-                asin: text(&asin, target[4]),
-                sku: text(&sku, target[5]),
-                totals: row.totals,
-            });
+        let mut rows = Vec::with_capacity(compact.len());
+        rows.extend(compact.into_iter().map(|row| expand(&texts, &targets, row)));
+        rows
+    }
+
+    /// Puts the rows into `report`, an ads report finished with [`crate::report::Ingest::finish_compact`].
+    pub fn attach_to(self, report: &mut LoadedReport) {
+        if let ReportData::Ads(ads) = &mut report.data {
+            ads.rows = self.into_rows();
         }
-        ReportData::Ads(AdsReport { grain: (!rows.is_empty()).then_some(grain), attribution_days: attribution, rows, daily })
+    }
+}
+
+/// One [`AdsRow`] from its compact form.
+fn expand(texts: &[Vec<SharedStr>; 7], targets: &[TargetKey], row: StreamRow) -> AdsRow {
+    let target = targets.get(row.target as usize).copied().unwrap_or_default();
+    let text = |column: usize, id: u32| texts[column].get(id as usize).cloned().unwrap_or_default();
+    AdsRow {
+        ad_type: row.ad_type,
+        targeting_type: row.targeting_type,
+        campaign: text(CAMPAIGN, target[0]),
+        ad_group: text(AD_GROUP, target[1]),
+        targeting: text(TARGETING, target[2]),
+        match_type: text(MATCH_TYPE, target[3]),
+        search_term: text(SEARCH_TERM, row.term),
+        asin: text(ASIN, target[4]),
+        sku: text(SKU, target[5]),
+        totals: row.totals,
+    }
+}
+
+/// An ads report's rows in the import worker's message: written from the worker's
+/// [`CompactAdsRows`], read by the page straight into [`AdsRow`]s, row by row, so neither side
+/// ever holds both forms of a million rows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AdsRowsMessage {
+    /// The worker's side.
+    Written(CompactAdsRows),
+    /// The page's side.
+    Read(Vec<AdsRow>),
+}
+
+impl AdsRowsMessage {
+    /// The rows, whichever side this is.
+    pub fn into_rows(self) -> Vec<AdsRow> {
+        match self {
+            AdsRowsMessage::Written(compact) => compact.into_rows(),
+            AdsRowsMessage::Read(rows) => rows,
+        }
+    }
+}
+
+impl Serialize for AdsRowsMessage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            AdsRowsMessage::Written(compact) => compact.serialize(serializer),
+            AdsRowsMessage::Read(_) => Err(serde::ser::Error::custom("only the worker's compact rows are written")),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for AdsRowsMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<AdsRowsMessage, D::Error> {
+        deserializer.deserialize_struct("CompactAdsRows", &["columns", "targets", "rows"], CompactVisitor).map(AdsRowsMessage::Read)
+    }
+}
+
+/// Reads [`CompactAdsRows`]' fields in order: the texts and targets first, then each row, built
+/// into an [`AdsRow`] as soon as it is read.
+struct CompactVisitor;
+
+impl<'de> serde::de::Visitor<'de> for CompactVisitor {
+    type Value = Vec<AdsRow>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("compact ads rows")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<AdsRow>, A::Error> {
+        use serde::de::Error;
+        let columns: [Column; 7] = seq.next_element()?.ok_or_else(|| A::Error::invalid_length(0, &self))?;
+        let targets: Vec<TargetKey> = seq.next_element()?.ok_or_else(|| A::Error::invalid_length(1, &self))?;
+        let texts = columns.map(Column::into_shared);
+        seq.next_element_seed(RowsSeed { texts: &texts, targets: &targets })?.ok_or_else(|| A::Error::invalid_length(2, &self))
+    }
+}
+
+struct RowsSeed<'a> {
+    texts: &'a [Vec<SharedStr>; 7],
+    targets: &'a [TargetKey],
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for RowsSeed<'_> {
+    type Value = Vec<AdsRow>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Vec<AdsRow>, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for RowsSeed<'_> {
+    type Value = Vec<AdsRow>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a sequence of compact ads rows")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<AdsRow>, A::Error> {
+        // The cap keeps a corrupt length from reserving gigabytes; beyond it the vector grows.
+        let mut rows = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 22));
+        while let Some(row) = seq.next_element::<StreamRow>()? {
+            rows.push(expand(self.texts, self.targets, row));
+        }
+        Ok(rows)
     }
 }
 
@@ -533,6 +718,26 @@ mod tests {
         assert_eq!(windowed("14 day total sales (#) - (click)", " day total sales", "", ""), None);
         assert_eq!(windowed("7 tage, umsatz gesamt (€)", " day total sales", " tage, umsatz gesamt", ""), Some(7));
         assert_eq!(windowed("14天总销售额", "", "", "天总销售额"), Some(14));
+    }
+
+    #[test]
+    fn compact_rows_read_back_as_the_rows_of_the_whole_report() {
+        let file = "Date,Campaign Name,Ad Group Name,Targeting,Match Type,Customer Search Term,Impressions,Clicks,Spend,7 Day Total Sales \n\
+            \"Sep 01, 2026\",C1,AG1,close-match,-,fishing net,10,1,$0.50,$0.00\n\
+            \"Sep 02, 2026\",C1,AG1,close-match,-,fishing net,5,0,$0.00,$0.00\n\
+            \"Sep 02, 2026\",C2,AG1,red pliers,EXACT,red pliers,7,2,$1.10,\"$1,020.00\"\n";
+        let whole = crate::report::read_report("st.csv", file.as_bytes()).unwrap();
+        let mut ingest = crate::report::Ingest::new("st.csv");
+        ingest.push(file.as_bytes()).unwrap();
+        let (mut skeleton, compact) = ingest.finish_compact().unwrap();
+        let compact = compact.unwrap();
+        assert_eq!(compact.len(), 2);
+        let bytes = postcard::to_allocvec(&AdsRowsMessage::Written(compact)).unwrap();
+        let AdsRowsMessage::Read(rows) = postcard::from_bytes::<AdsRowsMessage>(&bytes).unwrap() else { panic!("read side") };
+        if let ReportData::Ads(ads) = &mut skeleton.data {
+            ads.rows = rows;
+        }
+        assert_eq!(skeleton, whole);
     }
 
     #[test]
