@@ -51,8 +51,9 @@ impl IngestWorker {
                 job_ended();
             }
             let decoded = {
-                let bytes = bytes.to_vec();
-                opsbrief_domain::text::shared::with_string_table(|| postcard::from_bytes::<WorkerEvent>(&bytes))
+                let copy = bytes.to_vec();
+                crate::worker::release(&bytes.buffer());
+                opsbrief_domain::text::shared::with_string_table(|| postcard::from_bytes::<WorkerEvent>(&copy))
             };
             match decoded {
                 Ok(WorkerEvent::Ready) => flush_pending(),

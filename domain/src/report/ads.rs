@@ -281,6 +281,78 @@ struct StreamRow {
     totals: AdsTotals,
 }
 
+/// The rows being aggregated, in blocks of [`Rows::BLOCK`]: a vector of a million rows that
+/// grows by doubling would, at each doubling, hold the old and the new copy at once (a third more
+/// memory at the peak), and end with up to twice the room it needs. Blocks never move.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Rows {
+    blocks: Vec<Vec<StreamRow>>,
+    len: usize,
+}
+
+impl Rows {
+    /// Rows per block (1 MiB).
+    const BLOCK: usize = 1 << 14;
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn push(&mut self, row: StreamRow) {
+        match self.blocks.last_mut() {
+            Some(block) if block.len() < Rows::BLOCK => block.push(row),
+            _ => {
+                let mut block = Vec::with_capacity(Rows::BLOCK);
+                block.push(row);
+                self.blocks.push(block);
+            }
+        }
+        self.len += 1;
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &StreamRow> {
+        self.blocks.iter().flatten()
+    }
+}
+
+impl std::ops::Index<usize> for Rows {
+    type Output = StreamRow;
+    fn index(&self, index: usize) -> &StreamRow {
+        &self.blocks[index / Rows::BLOCK][index % Rows::BLOCK]
+    }
+}
+
+impl std::ops::IndexMut<usize> for Rows {
+    fn index_mut(&mut self, index: usize) -> &mut StreamRow {
+        &mut self.blocks[index / Rows::BLOCK][index % Rows::BLOCK]
+    }
+}
+
+impl IntoIterator for Rows {
+    type Item = StreamRow;
+    type IntoIter = std::iter::Flatten<std::vec::IntoIter<Vec<StreamRow>>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.blocks.into_iter().flatten()
+    }
+}
+
+/// Written as a plain sequence of rows, which the page reads row by row ([`RowsSeed`]).
+impl Serialize for Rows {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // The length up front: postcard writes it before the elements.
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.len))?;
+        for row in self.iter() {
+            seq.serialize_element(row)?;
+        }
+        seq.end()
+    }
+}
+
 /// An ads report being aggregated.
 pub struct AdsSink {
     kind: ReportKind,
@@ -293,7 +365,7 @@ pub struct AdsSink {
     /// The distinct targets, and the table that finds one by its cells' text.
     targets: Vec<TargetKey>,
     target_table: HashTable<u32>,
-    rows: Vec<StreamRow>,
+    rows: Rows,
     /// Finds a row by target, search term and ad type.
     row_table: HashTable<u32>,
     daily: FxHashMap<(ParsedDate, AdType), AdsTotals>,
@@ -346,7 +418,7 @@ impl AdsSink {
             texts: Default::default(),
             targets: Vec::new(),
             target_table: HashTable::new(),
-            rows: Vec::new(),
+            rows: Rows::default(),
             row_table: HashTable::new(),
             daily: FxHashMap::default(),
             last_day: (String::new(), None),
@@ -564,12 +636,12 @@ impl AdsSink {
 /// and per row the numbers of its texts and its totals. A report of a million rows is about a
 /// third of its [`AdsRow`]s' size this way, and crosses from the import worker to the page so
 /// (see [`AdsRowsMessage`]) without the worker ever building the [`AdsRow`]s.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CompactAdsRows {
     /// [`CAMPAIGN`] to [`SKU`].
     columns: [Column; 7],
     targets: Vec<TargetKey>,
-    rows: Vec<StreamRow>,
+    rows: Rows,
 }
 
 impl CompactAdsRows {
