@@ -29,7 +29,8 @@ const DIR = process.env.BENCH_DIR ?? "/tmp/opsbrief-bench";
 mkdirSync(DIR, { recursive: true });
 
 function generate(mb) {
-  const path = join(DIR, `search_terms_${mb}mb.csv`);
+  // Named after the generator's layout, so a file written by an older generator is not reused.
+  const path = join(DIR, `search_terms_daily_${mb}mb.csv`);
   if (!existsSync(path)) {
     execFileSync("cargo", ["run", "--quiet", "--release", "-p", "opsbrief-domain", "--example", "gen_search_terms", "--", path, String(mb)], { stdio: "inherit" });
   }
@@ -107,7 +108,7 @@ async function papaparse(path, url) {
       await page.locator("#file").setInputFiles(path);
       await page.waitForFunction(() => document.getElementById("result").textContent.length > 0, null, { timeout: 15 * 60_000 });
       const result = JSON.parse(await page.locator("#result").textContent());
-      return { parseMs: result.ms, wallMs: Date.now() - started, rows: result.rows };
+      return { parseMs: result.ms, wallMs: Date.now() - started, rows: result.rows, keys: result.keys };
     });
   } finally {
     await close();
@@ -128,11 +129,11 @@ const rows = [];
 try {
   for (let i = 0; i < RUNS; i++) {
     const n = native(file);
-    rows.push({ system: "native (same reader, 4 MiB slices)", run: i + 1, mbPerS: n.mb_per_s, seconds: n.seconds, rows: n.rows });
+    rows.push({ system: "native (same reader, 4 MiB slices)", run: i + 1, mbPerS: n.mb_per_s, seconds: n.seconds, rows: n.rows, keys: n.keys });
     const o = await opsbrief(file, app.url);
     rows.push({ system: "OpsBrief wasm worker (parse)", run: i + 1, mbPerS: mbps(o.parseMs), seconds: o.parseMs / 1000, rows: o.rows, peakRendererMb: o.peakRendererMb, wallSeconds: o.wallMs / 1000 });
     const p = await papaparse(file, peer.url);
-    rows.push({ system: "papaparse 5.7.1 worker", run: i + 1, mbPerS: mbps(p.parseMs), seconds: p.parseMs / 1000, rows: p.rows, peakRendererMb: p.peakRendererMb, wallSeconds: p.wallMs / 1000 });
+    rows.push({ system: "papaparse 5.7.1 worker", run: i + 1, mbPerS: mbps(p.parseMs), seconds: p.parseMs / 1000, rows: p.rows, keys: p.keys, peakRendererMb: p.peakRendererMb, wallSeconds: p.wallMs / 1000 });
   }
   console.log(`\nSponsored Products search term file: ${(bytes / 1e6).toFixed(0)} MB`);
   console.table(rows);

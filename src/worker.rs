@@ -16,7 +16,7 @@ use std::collections::{HashSet, VecDeque};
 use js_sys::{Reflect, Uint8Array};
 use opsbrief_domain::dataset::LoadedReport;
 use opsbrief_domain::mapping::ColumnMapping;
-use opsbrief_domain::report::{ImportError, Ingest};
+use opsbrief_domain::report::{AdsRowsMessage, ImportError, Ingest};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -35,8 +35,9 @@ pub enum WorkerEvent {
     Ready,
     /// Bytes and data rows read so far for job `id`.
     Progress { id: u32, bytes: u64, total: u64, rows: u64 },
-    /// Job `id` finished; `parse_ms` is the time spent reading and aggregating.
-    Done { id: u32, report: Box<LoadedReport>, parse_ms: f64 },
+    /// Job `id` finished; `parse_ms` is the time spent reading and aggregating. An ads report's
+    /// rows travel apart, in their compact form (`ads_rows`); the page puts them back.
+    Done { id: u32, report: Box<LoadedReport>, ads_rows: Option<AdsRowsMessage>, parse_ms: f64 },
     /// Job `id` could not be read as a report.
     Failed { id: u32, error: ImportError },
     /// The browser could not read job `id`'s file (it was moved or deleted meanwhile).
@@ -93,7 +94,7 @@ async fn drain_queue() {
     while let Some((id, file, mappings)) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
         let event = read_file(id, &file, mappings).await;
         CANCELLED.with(|c| c.borrow_mut().remove(&id));
-        post(&event);
+        post_last(event);
     }
     RUNNING.set(false);
 }
@@ -112,22 +113,30 @@ async fn read_file(id: u32, file: &File, mappings: Vec<ColumnMapping>) -> Worker
     let mut offset = 0.0;
     let read_failed =
         |message: String| WorkerEvent::ReadFailed { id, file_name: name.clone(), message };
+    // The next slice is asked for before the current one is parsed: the browser reads it on
+    // another thread meanwhile, so the parser never waits for the disk.
+    let mut next = Some(read_slice(file, offset, total));
     while offset < total {
         if is_cancelled(id) {
             return WorkerEvent::Cancelled { id };
         }
         let end = (offset + CHUNK_BYTES).min(total);
-        let slice = match file.slice_with_f64_and_f64(offset, end) {
-            Ok(slice) => slice,
-            Err(e) => return read_failed(format!("{e:?}")),
+        let slice = match next.take() {
+            Some(Ok(pending)) => match pending.await {
+                Ok(slice) => slice,
+                Err(e) => return read_failed(format!("{e:?}")),
+            },
+            Some(Err(e)) => return read_failed(e),
+            None => return read_failed("the file could not be sliced".to_string()),
         };
-        let bytes = match JsFuture::from(slice.array_buffer()).await {
-            Ok(bytes) => Uint8Array::new(&bytes),
-            Err(e) => return read_failed(format!("{e:?}")),
-        };
+        if end < total {
+            next = Some(read_slice(file, end, total));
+        }
         // One buffer for the whole file: each slice is copied into it, never reallocated.
+        let bytes = Uint8Array::new(&slice);
         buffer.resize(bytes.length() as usize, 0);
         bytes.copy_to(&mut buffer);
+        release(&slice);
         if let Err(error) = ingest.push(&buffer) {
             return WorkerEvent::Failed { id, error };
         }
@@ -139,24 +148,76 @@ async fn read_file(id: u32, file: &File, mappings: Vec<ColumnMapping>) -> Worker
             rows: ingest.rows_read(),
         });
     }
-    match ingest.finish() {
-        Ok(report) => WorkerEvent::Done {
+    drop(buffer);
+    match ingest.finish_compact() {
+        Ok((report, compact)) => WorkerEvent::Done {
             id,
             report: Box::new(report),
+            ads_rows: compact.map(AdsRowsMessage::Written),
             parse_ms: js_sys::Date::now() - started,
         },
         Err(error) => WorkerEvent::Failed { id, error },
     }
 }
 
-fn post(event: &WorkerEvent) {
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    match postcard::to_allocvec(event) {
-        Ok(bytes) => {
-            let array = Uint8Array::from(bytes.as_slice());
-            let transfer = js_sys::Array::of1(&array.buffer());
-            let _ = scope.post_message_with_transfer(&array, &transfer);
-        }
-        Err(e) => web_sys::console::error_1(&format!("could not encode a worker event: {e}").into()),
+/// Frees a slice's `ArrayBuffer` now, by transferring it to an empty one: left to the garbage
+/// collector, the 4 MiB slices of a fast read pile up to a hundred MB or more before a collection
+/// runs. Browsers without `ArrayBuffer.prototype.transfer` just leave it to the collector.
+/// The page frees the worker's messages the same way once it has read them.
+pub fn release(buffer: &JsValue) {
+    if let Ok(transfer) = Reflect::get(buffer, &JsValue::from_str("transfer"))
+        && let Some(transfer) = transfer.dyn_ref::<js_sys::Function>()
+    {
+        let _ = transfer.call1(buffer, &JsValue::from_f64(0.0));
     }
+}
+
+/// Starts reading the slice of `file` that begins at `offset`.
+fn read_slice(file: &File, offset: f64, total: f64) -> Result<JsFuture, String> {
+    let end = (offset + CHUNK_BYTES).min(total);
+    file.slice_with_f64_and_f64(offset, end).map(|slice| JsFuture::from(slice.array_buffer())).map_err(|e| format!("{e:?}"))
+}
+
+fn post(event: &WorkerEvent) {
+    if let Some(bytes) = encode(event) {
+        send(&bytes);
+    }
+}
+
+/// Posts a job's last event, freeing the report before the message is copied out: the worker's
+/// memory peaks at the end of a large file, and the report, its encoding and the copy handed to
+/// JavaScript need not all exist at once.
+fn post_last(event: WorkerEvent) {
+    let bytes = encode(&event);
+    drop(event);
+    if let Some(bytes) = bytes {
+        send(&bytes);
+    }
+}
+
+/// The event as postcard bytes, with a string table (see
+/// [`opsbrief_domain::dataset::SharedStr`]): a report's campaign and ad group names, repeated on
+/// hundreds of thousands of rows, are written once each. The page reads with the same table.
+fn encode(event: &WorkerEvent) -> Option<Vec<u8>> {
+    match opsbrief_domain::text::shared::with_string_table(|| postcard::to_allocvec(event)) {
+        Ok(bytes) => Some(bytes),
+        Err(e) => {
+            web_sys::console::error_1(&format!("could not encode a worker event: {e}").into());
+            None
+        }
+    }
+}
+
+fn send(bytes: &[u8]) {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let array = Uint8Array::from(bytes);
+    let transfer = js_sys::Array::of1(&array.buffer());
+    let _ = scope.post_message_with_transfer(&array, &transfer);
+}
+
+/// Whether an event with this postcard variant number is the last one of its job ([`WorkerEvent`]'s
+/// `Done`, `Failed`, `ReadFailed` or `Cancelled`). The page reads the variant number and job id
+/// before the rest of a message, to end the worker before it decodes a large report.
+pub fn ends_job(variant: u32) -> bool {
+    matches!(variant, 2..=5)
 }

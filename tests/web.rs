@@ -81,3 +81,13 @@ async fn the_app_switches_language_and_stores_the_choice() {
     host.remove();
     clear();
 }
+
+#[wasm_bindgen_test]
+fn the_page_knows_which_worker_events_end_a_job() {
+    use opsbrief::worker::{WorkerEvent, ends_job};
+    let variant = |event: &WorkerEvent| postcard::to_allocvec(event).map(|b| u32::from(b[0])).unwrap_or(u32::MAX);
+    assert!(!ends_job(variant(&WorkerEvent::Ready)));
+    assert!(!ends_job(variant(&WorkerEvent::Progress { id: 1, bytes: 0, total: 0, rows: 0 })));
+    assert!(ends_job(variant(&WorkerEvent::Cancelled { id: 1 })));
+    assert!(ends_job(variant(&WorkerEvent::ReadFailed { id: 1, file_name: String::new(), message: String::new() })));
+}

@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::report::ReportKind;
+pub use crate::text::shared::SharedStr;
 
 /// An amount of money in hundredths of its currency unit (cents, pence, sen).
 ///
@@ -714,9 +715,35 @@ pub struct AdsReport {
     pub attribution_days: Option<u8>,
     /// One row per distinct key (ad type, campaign, ad group, targeting, match type, search term,
     /// advertised ASIN/SKU), summed over the file's dates.
+    #[serde(deserialize_with = "rows_with_exact_capacity")]
     pub rows: Vec<AdsRow>,
     /// Totals per day and ad type, for the daily charts, from daily layouts only.
     pub daily: BTreeMap<NaiveDate, Vec<(AdType, AdsTotals)>>,
+}
+
+/// Reads ads rows into a vector of exactly their number when the format says it up front (the
+/// worker's postcard messages do). Serde's default grows the vector by doubling, which for a
+/// million rows ends with up to twice the memory the rows need, and holds both copies while it
+/// moves them.
+fn rows_with_exact_capacity<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<AdsRow>, D::Error> {
+    struct Rows;
+    impl<'de> serde::de::Visitor<'de> for Rows {
+        type Value = Vec<AdsRow>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a sequence of ads rows")
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<AdsRow>, A::Error> {
+            // The cap keeps a corrupt length from reserving gigabytes; beyond it the vector grows.
+            let mut rows = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 22));
+            while let Some(row) = seq.next_element()? {
+                rows.push(row);
+            }
+            Ok(rows)
+        }
+    }
+    deserializer.deserialize_seq(Rows)
 }
 
 /// Summable ad figures.
@@ -742,17 +769,21 @@ impl std::ops::AddAssign for AdsTotals {
 }
 
 /// One aggregated ads row. Text fields the report does not have are empty strings.
+///
+/// The text is [`SharedStr`]: a search term report aggregates to hundreds of thousands of rows
+/// that repeat a few hundred campaign and ad group names, and each row holding its own copies
+/// would multiply the page's memory several times.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AdsRow {
     pub ad_type: Option<AdType>,
     pub targeting_type: Option<TargetingType>,
-    pub campaign: String,
-    pub ad_group: String,
-    pub targeting: String,
-    pub match_type: String,
-    pub search_term: String,
-    pub asin: String,
-    pub sku: String,
+    pub campaign: SharedStr,
+    pub ad_group: SharedStr,
+    pub targeting: SharedStr,
+    pub match_type: SharedStr,
+    pub search_term: SharedStr,
+    pub asin: SharedStr,
+    pub sku: SharedStr,
     pub totals: AdsTotals,
 }
 

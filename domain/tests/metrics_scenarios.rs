@@ -345,7 +345,7 @@ fn sp_search_terms() -> LoadedReport {
 fn sp_advertised_products() -> LoadedReport {
     let sku_row = |sku: &str, spend: i64, sales: i64, clicks: i64, orders: i64| AdsRow {
         sku: sku.into(),
-        asin: format!("ASIN-{sku}"),
+        asin: format!("ASIN-{sku}").into(),
         ..ads_row(
             AdType::SP,
             None,

@@ -4,7 +4,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use opsbrief_domain::dataset::{LoadedReport, Marketplace, Period, SkippedRow, add_report};
+use opsbrief_domain::dataset::{LoadedReport, Marketplace, Period, ReportData, SkippedRow, add_report};
 use opsbrief_domain::report::{ImportErrorKind, ReportKind};
 
 use crate::app::mapping;
@@ -60,8 +60,13 @@ fn on_worker_event(state: AppState, event: WorkerEvent) {
                 (job.bytes, job.total, job.rows) = (bytes, total, rows);
             }
         }),
-        WorkerEvent::Done { id, report, parse_ms } => {
+        WorkerEvent::Done { id, mut report, ads_rows, parse_ms } => {
             end_job(state, id);
+            if let Some(rows) = ads_rows
+                && let ReportData::Ads(ads) = &mut report.data
+            {
+                ads.rows = rows.into_rows();
+            }
             add(state, *report, Some(parse_ms));
         }
         WorkerEvent::Failed { id, error } => {

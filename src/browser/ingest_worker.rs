@@ -17,6 +17,10 @@ const WORKER_URL: &str = "./worker_loader.js";
 /// A running import worker.
 pub struct IngestWorker {
     worker: Worker,
+    /// Jobs handed to the worker that have not ended yet. When the last one ends the worker is
+    /// ended too: its WebAssembly memory, which grew to the size of the largest report it read
+    /// and never shrinks, is given back before the page decodes that report.
+    jobs: usize,
     /// Whether the worker has said [`WorkerEvent::Ready`]. Until then its WebAssembly module is
     /// still loading and has no message handler: a message posted then would be dropped, so
     /// messages wait in `pending`.
@@ -38,14 +42,27 @@ impl IngestWorker {
         let worker = Worker::new_with_options(WORKER_URL, &options).map_err(|e| format!("{e:?}"))?;
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let Ok(bytes) = event.data().dyn_into::<js_sys::Uint8Array>() else { return };
-            match postcard::from_bytes::<WorkerEvent>(&bytes.to_vec()) {
+            // Every event but `Ready` starts with its variant number and job id: read those first,
+            // so the worker is ended before a large report is copied in and decoded.
+            let head = bytes.subarray(0, bytes.length().min(10)).to_vec();
+            if let Ok(((variant, _id), _)) = postcard::take_from_bytes::<(u32, u32)>(&head)
+                && crate::worker::ends_job(variant)
+            {
+                job_ended();
+            }
+            let decoded = {
+                let copy = bytes.to_vec();
+                crate::worker::release(&bytes.buffer());
+                opsbrief_domain::text::shared::with_string_table(|| postcard::from_bytes::<WorkerEvent>(&copy))
+            };
+            match decoded {
                 Ok(WorkerEvent::Ready) => flush_pending(),
                 Ok(event) => on_event(event),
                 Err(e) => web_sys::console::error_1(&format!("unreadable worker message: {e}").into()),
             }
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        Ok(IngestWorker { worker, ready: false, pending: Vec::new(), _on_message: on_message })
+        Ok(IngestWorker { worker, jobs: 0, ready: false, pending: Vec::new(), _on_message: on_message })
     }
 
     fn send(&mut self, kind: &str, id: u32, file: Option<&File>, mappings: Option<&str>) -> Result<(), String> {
@@ -58,6 +75,9 @@ impl IngestWorker {
         }
         if let Some(mappings) = mappings {
             set("mappings", &JsValue::from_str(mappings)).map_err(|e| format!("{e:?}"))?;
+        }
+        if kind == "start" {
+            self.jobs += 1;
         }
         if !self.ready {
             self.pending.push(message.into());
@@ -77,6 +97,25 @@ fn flush_pending() {
             }
         }
     });
+}
+
+/// Counts a job as ended; after the last one, ends the worker (the next file starts a new one).
+fn job_ended() {
+    let retired = WORKER.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let worker = slot.as_mut()?;
+        worker.jobs = worker.jobs.saturating_sub(1);
+        if worker.jobs > 0 {
+            return None;
+        }
+        worker.worker.terminate();
+        slot.take()
+    });
+    if let Some(worker) = retired {
+        // This runs inside the worker's own message handler, which must not be freed while it
+        // runs: it is dropped once the handler has returned.
+        wasm_bindgen_futures::spawn_local(async move { drop(worker) });
+    }
 }
 
 /// Runs `f` with the page's one import worker, starting it first with `on_event` if needed.

@@ -493,13 +493,13 @@ fn candidate(
     CandidateRow {
         list,
         ad_type: t,
-        campaign: row.campaign.clone(),
-        ad_group: row.ad_group.clone(),
-        targeting: row.targeting.clone(),
-        match_type: row.match_type.clone(),
-        search_term: row.search_term.clone(),
-        asin: row.asin.clone(),
-        sku: row.sku.clone(),
+        campaign: row.campaign.to_string(),
+        ad_group: row.ad_group.to_string(),
+        targeting: row.targeting.to_string(),
+        match_type: row.match_type.to_string(),
+        search_term: row.search_term.to_string(),
+        asin: row.asin.to_string(),
+        sku: row.sku.to_string(),
         spend: row.totals.spend.as_f64(),
         sales: row.totals.sales.as_f64(),
         clicks: row.totals.clicks,
@@ -914,13 +914,13 @@ pub(crate) fn compute(
             .filter(|r| !r.sku.is_empty() || !r.asin.is_empty())
         {
             let key = if r.sku.is_empty() {
-                r.asin.clone()
+                r.asin.to_string()
             } else {
-                r.sku.clone()
+                r.sku.to_string()
             };
             let e = per_sku.entry(key).or_insert_with(|| {
                 (
-                    r.asin.clone(),
+                    r.asin.to_string(),
                     AdsTotals::default(),
                     f.report.file_name.clone(),
                 )
@@ -946,8 +946,8 @@ pub(crate) fn compute(
             && a > b
         {
             let row = AdsRow {
-                sku: sku.clone(),
-                asin: asin.clone(),
+                sku: sku.clone().into(),
+                asin: asin.clone().into(),
                 totals: *tot,
                 ..AdsRow::default()
             };
@@ -1122,7 +1122,7 @@ pub(crate) fn compute(
                     .collect()
             } else if let Some(f) = term_files.iter().find(|f| f.rows_of(t).next().is_some()) {
                 // No targeting report: add the search terms up per target.
-                let mut agg: BTreeMap<(String, String, String, String), AdsRow> = BTreeMap::new();
+                let mut agg = BTreeMap::new();
                 for r in f.rows_of(t) {
                     let key = (
                         r.campaign.clone(),
@@ -1131,7 +1131,7 @@ pub(crate) fn compute(
                         r.match_type.clone(),
                     );
                     let e = agg.entry(key).or_insert_with(|| AdsRow {
-                        search_term: String::new(),
+                        search_term: Default::default(),
                         totals: AdsTotals::default(),
                         ..r.clone()
                     });

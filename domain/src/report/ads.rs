@@ -2,19 +2,23 @@
 //! console CSV and the Campaign Manager grid export, aggregated per key at the report's grain.
 //!
 //! The hot path of the page's largest files (search term reports run to hundreds of megabytes)
-//! is here, so a row costs no allocation unless it brings a new key: keys are looked up by a
-//! hash of the borrowed cells and compared in place.
+//! is here, so a row costs no allocation unless it brings a new text or key: each key cell is
+//! looked up by its borrowed text in its column's interner, and a key is a target number, a
+//! search term number and the ad type. Memory grows with distinct texts and keys (64 bytes a
+//! key while streaming), never with rows, and each distinct text is stored once, also in the
+//! report handed on.
 
 use std::collections::BTreeMap;
-use std::collections::hash_map::Entry;
 use std::hash::Hasher;
 
+use hashbrown::HashTable;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::detect::{Header, names};
 use super::row::{ReadContext, Row, parse_date_cell, shorten};
 use super::{ReportKind, RowSink};
-use crate::dataset::{AdType, AdsGrain, AdsReport, AdsRow, AdsTotals, ReportData, TargetingType};
+use serde::{Deserialize, Serialize};
+use crate::dataset::{AdType, AdsGrain, AdsReport, AdsRow, AdsTotals, LoadedReport, ReportData, SharedStr, TargetingType};
 use crate::text::date::{ParsedDate, parse_date_range};
 
 /// Where each figure is in an ads report.
@@ -202,44 +206,185 @@ fn targeting_type_of_cell(cell: &str) -> Option<TargetingType> {
     }
 }
 
-/// The text cells that make up a row's key, borrowed from the row.
-struct KeyCells<'a> {
-    cells: [&'a str; 7],
+/// The distinct texts of one column, numbered from 1 (0 is the empty cell), all in one arena:
+/// one allocation for the whole column rather than one per text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct Column {
+    arena: String,
+    /// Where text `n` is in the arena, at index `n - 1`.
+    spans: Vec<(u32, u32)>,
 }
 
-impl<'a> KeyCells<'a> {
-    fn hash(&self, ad_type: Option<AdType>) -> u64 {
-        let mut hasher = FxHasher::default();
-        hasher.write_u8(ad_type.map_or(0, |t| t as u8 + 1));
-        for cell in self.cells {
-            hasher.write(cell.as_bytes());
-            hasher.write_u8(0xFF);
+impl Column {
+    #[inline]
+    fn text(&self, id: u32) -> &[u8] {
+        let (start, end) = self.spans[id as usize - 1];
+        &self.arena.as_bytes()[start as usize..end as usize]
+    }
+
+    /// Every text as a [`SharedStr`], by number (index 0 is the empty string), for the rows to
+    /// share.
+    fn into_shared(self) -> Vec<SharedStr> {
+        let mut texts = Vec::with_capacity(self.spans.len() + 1);
+        texts.push(SharedStr::default());
+        texts.extend(self.spans.iter().map(|&(start, end)| SharedStr::from(self.arena.get(start as usize..end as usize).unwrap_or(""))));
+        texts
+    }
+}
+
+/// A [`Column`] being filled, with the table that finds a text's number by its borrowed text:
+/// a row whose cells were all seen before allocates nothing.
+#[derive(Default)]
+struct Interner {
+    column: Column,
+    table: HashTable<u32>,
+}
+
+/// Whether two byte strings are equal, compared eight bytes at a time. The cells compared here
+/// are short, and a call to `memcmp` (a byte loop in WebAssembly) cost more than the comparison:
+/// this was a tenth of the native profile.
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut left, mut right) = (a.chunks_exact(8), b.chunks_exact(8));
+    for (x, y) in (&mut left).zip(&mut right) {
+        let x: [u8; 8] = x.try_into().unwrap_or_default();
+        let y: [u8; 8] = y.try_into().unwrap_or_default();
+        if u64::from_ne_bytes(x) != u64::from_ne_bytes(y) {
+            return false;
         }
-        hasher.finish()
     }
+    left.remainder().iter().zip(right.remainder()).all(|(x, y)| x == y)
+}
 
-    fn matches(&self, row: &StreamRow, arena: &str) -> bool {
-        (0..KEY_CELLS).all(|i| self.cells[i] == row.cell(arena, i))
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut hasher = FxHasher::default();
+    hasher.write(bytes);
+    hasher.finish()
+}
+
+fn too_large() -> String {
+    "the report has more distinct rows than this page can hold".to_string()
+}
+
+impl Interner {
+    /// The number of `text`, adding it when new.
+    fn id(&mut self, text: &str) -> Result<u32, String> {
+        if text.is_empty() {
+            return Ok(0);
+        }
+        let hash = hash_bytes(text.as_bytes());
+        let Interner { column, table } = self;
+        if let Some(&id) = table.find(hash, |&id| same_bytes(column.text(id), text.as_bytes())) {
+            return Ok(id);
+        }
+        let start = u32::try_from(column.arena.len()).map_err(|_| too_large())?;
+        column.arena.push_str(text);
+        let end = u32::try_from(column.arena.len()).map_err(|_| too_large())?;
+        column.spans.push((start, end));
+        let id = u32::try_from(column.spans.len()).map_err(|_| too_large())?;
+        table.insert_unique(hash, id, |&id| hash_bytes(column.text(id)));
+        Ok(id)
     }
 }
 
-/// How many text cells make up a key.
-const KEY_CELLS: usize = 7;
+/// The columns a key is made of, in the order of [`AdsRow`]'s text fields.
+const CAMPAIGN: usize = 0;
+const AD_GROUP: usize = 1;
+const TARGETING: usize = 2;
+const MATCH_TYPE: usize = 3;
+const SEARCH_TERM: usize = 4;
+const ASIN: usize = 5;
+const SKU: usize = 6;
 
-/// A row while the file streams: its key's text lives in the sink's arena, so a new key costs
-/// one append rather than seven allocations, and the row is a third of an [`AdsRow`]'s size.
-/// The [`AdsRow`]s are built once, at the end.
+/// A key's cells other than the search term, by their numbers in the columns' interners: the
+/// few thousand targets of an account, which a million search term rows repeat.
+type TargetKey = [u32; 6];
+
+/// An aggregated row while the file streams: 64 bytes, against an [`AdsRow`]'s text handles and
+/// totals, so the map grows slowly with the keys. The [`AdsRow`]s are built once, at the end
+/// (in the import worker's case, by the page, as it reads the message).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 struct StreamRow {
-    /// Where each key cell starts in the arena; the last entry is where the key ends.
-    bounds: [u32; KEY_CELLS + 1],
+    /// The number of the row's target in `targets`.
+    target: u32,
+    /// The number of its search term in the search term column's interner (0: none).
+    term: u32,
     ad_type: Option<AdType>,
     targeting_type: Option<TargetingType>,
     totals: AdsTotals,
 }
 
-impl StreamRow {
-    fn cell<'a>(&self, arena: &'a str, i: usize) -> &'a str {
-        arena.get(self.bounds[i] as usize..self.bounds[i + 1] as usize).unwrap_or("")
+/// The rows being aggregated, in blocks of [`Rows::BLOCK`]: a vector of a million rows that
+/// grows by doubling would, at each doubling, hold the old and the new copy at once (a third more
+/// memory at the peak), and end with up to twice the room it needs. Blocks never move.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Rows {
+    blocks: Vec<Vec<StreamRow>>,
+    len: usize,
+}
+
+impl Rows {
+    /// Rows per block (1 MiB).
+    const BLOCK: usize = 1 << 14;
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn push(&mut self, row: StreamRow) {
+        match self.blocks.last_mut() {
+            Some(block) if block.len() < Rows::BLOCK => block.push(row),
+            _ => {
+                let mut block = Vec::with_capacity(Rows::BLOCK);
+                block.push(row);
+                self.blocks.push(block);
+            }
+        }
+        self.len += 1;
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &StreamRow> {
+        self.blocks.iter().flatten()
+    }
+}
+
+impl std::ops::Index<usize> for Rows {
+    type Output = StreamRow;
+    fn index(&self, index: usize) -> &StreamRow {
+        &self.blocks[index / Rows::BLOCK][index % Rows::BLOCK]
+    }
+}
+
+impl std::ops::IndexMut<usize> for Rows {
+    fn index_mut(&mut self, index: usize) -> &mut StreamRow {
+        &mut self.blocks[index / Rows::BLOCK][index % Rows::BLOCK]
+    }
+}
+
+impl IntoIterator for Rows {
+    type Item = StreamRow;
+    type IntoIter = std::iter::Flatten<std::vec::IntoIter<Vec<StreamRow>>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.blocks.into_iter().flatten()
+    }
+}
+
+/// Written as a plain sequence of rows, which the page reads row by row ([`RowsSeed`]).
+impl Serialize for Rows {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // The length up front: postcard writes it before the elements.
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.len))?;
+        for row in self.iter() {
+            seq.serialize_element(row)?;
+        }
+        seq.end()
     }
 }
 
@@ -250,16 +395,43 @@ pub struct AdsSink {
     grain: AdsGrain,
     attribution: Option<u8>,
     kind_ad_type: Option<AdType>,
-    rows: Vec<StreamRow>,
-    /// The text of every key, one after the other.
-    arena: String,
-    /// Hash of a key to its row; a collision moves on to the next hash value.
-    slots: FxHashMap<u64, u32>,
+    /// The distinct texts of each key column ([`CAMPAIGN`] to [`SKU`]).
+    texts: [Interner; 7],
+    /// The distinct targets, and the table that finds one by its cells' text.
+    targets: Vec<TargetKey>,
+    target_table: HashTable<u32>,
+    rows: Rows,
+    /// Finds a row by target, search term and ad type.
+    row_table: HashTable<u32>,
     daily: FxHashMap<(ParsedDate, AdType), AdsTotals>,
+    /// The last `Date` cell and what it parsed to: a daily report repeats each date on thousands
+    /// of rows in a row.
+    last_day: (String, Option<ParsedDate>),
     last_dates: (String, String),
     last_parsed: (Option<ParsedDate>, Option<ParsedDate>),
     /// Whether `last_parsed` has been counted towards the period.
     dates_covered: bool,
+}
+
+/// The columns of a [`TargetKey`]'s numbers, in order.
+const TARGET_COLUMNS: [usize; 6] = [CAMPAIGN, AD_GROUP, TARGETING, MATCH_TYPE, ASIN, SKU];
+
+/// Hashes a target's cells, each followed by a byte no UTF-8 text contains, so that moving text
+/// from one cell to the next changes the hash input.
+fn hash_target_cells<'a>(cells: impl Iterator<Item = &'a [u8]>) -> u64 {
+    let mut hasher = FxHasher::default();
+    for cell in cells {
+        hasher.write(cell);
+        hasher.write_u8(0xFF);
+    }
+    hasher.finish()
+}
+
+fn hash_row(target: u32, term: u32, ad_type: Option<AdType>) -> u64 {
+    let mut hasher = FxHasher::default();
+    hasher.write_u64(u64::from(target) << 32 | u64::from(term));
+    hasher.write_u8(ad_type.map_or(0, |t| t as u8 + 1));
+    hasher.finish()
 }
 
 impl AdsSink {
@@ -278,54 +450,88 @@ impl AdsSink {
             attribution,
             kind_ad_type: ad_type_of_kind(kind),
             columns,
-            rows: Vec::new(),
-            arena: String::new(),
-            slots: FxHashMap::default(),
+            texts: Default::default(),
+            targets: Vec::new(),
+            target_table: HashTable::new(),
+            rows: Rows::default(),
+            row_table: HashTable::new(),
             daily: FxHashMap::default(),
+            last_day: (String::new(), None),
             last_dates: (String::new(), String::new()),
             last_parsed: (None, None),
             dates_covered: true,
         }
     }
 
-    /// Finds the row of a key, adding it when new. One hash-table probe per row: the table maps
-    /// a hash of the borrowed cells to a row, and a collision moves on to the next hash value.
-    /// (A table of bare indices probed with a key-comparing closure measured slower.)
-    fn row_index(&mut self, key: &KeyCells<'_>, ad_type: Option<AdType>) -> Result<usize, String> {
-        let AdsSink { slots, rows, arena, .. } = self;
-        let mut hash = key.hash(ad_type);
-        loop {
-            match slots.entry(hash) {
-                Entry::Occupied(slot) => {
-                    let index = *slot.get() as usize;
-                    let row = &rows[index];
-                    if row.ad_type == ad_type && key.matches(row, arena) {
-                        return Ok(index);
-                    }
-                    hash = hash.wrapping_add(0x9E37_79B9_7F4A_7C15);
-                }
-                Entry::Vacant(slot) => {
-                    let too_large = || "the report has more distinct rows than this page can hold".to_string();
-                    let mut bounds = [0u32; KEY_CELLS + 1];
-                    for (i, cell) in key.cells.iter().enumerate() {
-                        bounds[i] = u32::try_from(arena.len()).map_err(|_| too_large())?;
-                        arena.push_str(cell);
-                    }
-                    bounds[KEY_CELLS] = u32::try_from(arena.len()).map_err(|_| too_large())?;
-                    let index = u32::try_from(rows.len()).map_err(|_| too_large())?;
-                    rows.push(StreamRow { bounds, ad_type, targeting_type: None, totals: AdsTotals::default() });
-                    slot.insert(index);
-                    return Ok(index as usize);
-                }
-            }
+    /// The number of a target, adding it when new.
+    fn target_index(&mut self, cells: [&str; 6]) -> Result<u32, String> {
+        let hash = hash_target_cells(cells.iter().map(|cell| cell.as_bytes()));
+        let AdsSink { texts, targets, target_table, .. } = self;
+        // One probe for the target's six cells together, compared in place with the texts of a
+        // candidate: a row costs no lookup per column unless its target is new.
+        let known = target_table.find(hash, |&i| {
+            let target = &targets[i as usize];
+            (0..6).all(|k| match target[k] {
+                0 => cells[k].is_empty(),
+                id => same_bytes(texts[TARGET_COLUMNS[k]].column.text(id), cells[k].as_bytes()),
+            })
+        });
+        if let Some(&index) = known {
+            return Ok(index);
         }
+        let mut target = [0u32; 6];
+        for (k, cell) in cells.iter().enumerate() {
+            target[k] = texts[TARGET_COLUMNS[k]].id(cell)?;
+        }
+        let index = u32::try_from(targets.len()).map_err(|_| too_large())?;
+        targets.push(target);
+        target_table.insert_unique(hash, index, |&i| {
+            let target = &targets[i as usize];
+            hash_target_cells((0..6).map(|k| match target[k] {
+                0 => &[][..],
+                id => texts[TARGET_COLUMNS[k]].column.text(id),
+            }))
+        });
+        Ok(index)
+    }
+
+    /// Finds the row of a key, adding it when new: one probe of a table of row numbers, which
+    /// compares the numbers stored in the row, never text.
+    fn row_index(&mut self, target: u32, term: u32, ad_type: Option<AdType>) -> Result<usize, String> {
+        let hash = hash_row(target, term, ad_type);
+        let AdsSink { rows, row_table, .. } = self;
+        let found = row_table.find(hash, |&i| {
+            let row = &rows[i as usize];
+            row.target == target && row.term == term && row.ad_type == ad_type
+        });
+        if let Some(&index) = found {
+            return Ok(index as usize);
+        }
+        let index = u32::try_from(rows.len()).map_err(|_| too_large())?;
+        rows.push(StreamRow { target, term, ad_type, targeting_type: None, totals: AdsTotals::default() });
+        row_table.insert_unique(hash, index, |&i| {
+            let row = &rows[i as usize];
+            hash_row(row.target, row.term, row.ad_type)
+        });
+        Ok(index as usize)
     }
 
     fn read_dates(&mut self, row: &Row<'_>, ctx: &mut ReadContext) -> Result<Option<ParsedDate>, String> {
-        let c = &self.columns;
-        if let Some(column) = c.date {
-            return ctx.date(row.get(Some(column)), "Date");
+        if let Some(column) = self.columns.date {
+            let text = row.get(Some(column));
+            if text != self.last_day.0 {
+                let parsed = parse_date_cell(text, "Date")?;
+                self.last_day.0.clear();
+                self.last_day.0.push_str(text);
+                self.last_day.1 = parsed;
+            }
+            let day = self.last_day.1;
+            if let Some(day) = day {
+                ctx.cover(day);
+            }
+            return Ok(day);
         }
+        let c = &self.columns;
         if c.start_date.is_some() || c.end_date.is_some() || c.date_range.is_some() {
             let (start, end) = match c.date_range {
                 Some(column) if c.start_date.is_none() => (row.get(Some(column)), ""),
@@ -363,7 +569,16 @@ impl RowSink for AdsSink {
     }
 
     fn finish(self: Box<Self>, ctx: &mut ReadContext) -> ReportData {
-        self.finish_report(ctx)
+        let (mut data, compact) = self.finish_parts(ctx);
+        if let ReportData::Ads(ads) = &mut data {
+            ads.rows = compact.into_rows();
+        }
+        data
+    }
+
+    fn finish_compact(self: Box<Self>, ctx: &mut ReadContext) -> (ReportData, Option<CompactAdsRows>) {
+        let (data, compact) = self.finish_parts(ctx);
+        (data, Some(compact))
     }
 }
 
@@ -393,23 +608,24 @@ impl AdsSink {
             None => self.kind_ad_type,
         };
         let targeting = row.get(c.targeting);
-        let key = KeyCells {
-            cells: [
-                row.get(c.campaign),
-                row.get(c.ad_group),
-                targeting,
-                match_type_of_cell(row.get(c.match_type)),
-                row.get(c.search_term),
-                crate::text::header::strip_excel_text_formula(row.get(c.asin)),
-                row.get(c.sku),
-            ],
-        };
-        let index = self.row_index(&key, ad_type)?;
+        let cells = [
+            row.get(c.campaign),
+            row.get(c.ad_group),
+            targeting,
+            match_type_of_cell(row.get(c.match_type)),
+            crate::text::header::strip_excel_text_formula(row.get(c.asin)),
+            row.get(c.sku),
+        ];
+        let term = row.get(c.search_term);
+        let targeting_type_column = c.targeting_type;
+        let term = self.texts[SEARCH_TERM].id(term)?;
+        let target = self.target_index(cells)?;
+        let index = self.row_index(target, term, ad_type)?;
         let stored = &mut self.rows[index];
         stored.totals += totals;
         // The targeting type is a property of the key: work it out once, for a new row.
         if stored.targeting_type.is_none() {
-            stored.targeting_type = match self.columns.targeting_type {
+            stored.targeting_type = match targeting_type_column {
                 Some(column) => targeting_type_of_cell(row.get(Some(column))),
                 None => targeting_type_of_target(targeting),
             };
@@ -420,7 +636,8 @@ impl AdsSink {
         Ok(())
     }
 
-    fn finish_report(self: Box<Self>, ctx: &mut ReadContext) -> ReportData {
+    /// The report without its rows, and the rows in their compact form.
+    fn finish_parts(self: Box<Self>, ctx: &mut ReadContext) -> (ReportData, CompactAdsRows) {
         let order = ctx.day_month_order();
         let mut daily: BTreeMap<chrono::NaiveDate, Vec<(AdType, AdsTotals)>> = BTreeMap::new();
         let mut by_day: BTreeMap<(chrono::NaiveDate, AdType), AdsTotals> = BTreeMap::new();
@@ -441,24 +658,161 @@ impl AdsSink {
         if let Some(days) = self.attribution {
             ctx.note(format!("Ad sales and orders use the report's {days}-day attribution window."));
         }
-        let arena = &self.arena;
-        let rows: Vec<AdsRow> = self
-            .rows
-            .iter()
-            .map(|row| AdsRow {
-                ad_type: row.ad_type,
-                targeting_type: row.targeting_type,
-                campaign: row.cell(arena, 0).to_string(),
-                ad_group: row.cell(arena, 1).to_string(),
-                targeting: row.cell(arena, 2).to_string(),
-                match_type: row.cell(arena, 3).to_string(),
-                search_term: row.cell(arena, 4).to_string(),
-                asin: row.cell(arena, 5).to_string(),
-                sku: row.cell(arena, 6).to_string(),
-                totals: row.totals,
-            })
-            .collect();
-        ReportData::Ads(AdsReport { grain: (!rows.is_empty()).then_some(self.grain), attribution_days: self.attribution, rows, daily })
+        let AdsSink { texts, targets, rows, grain, attribution, .. } = *self;
+        let compact = CompactAdsRows { columns: texts.map(|interner| interner.column), targets, rows };
+        let data = ReportData::Ads(AdsReport {
+            grain: (!compact.rows.is_empty()).then_some(grain),
+            attribution_days: attribution,
+            rows: Vec::new(),
+            daily,
+        });
+        (data, compact)
+    }
+}
+
+/// An ads report's rows as the aggregator keeps them: each distinct text once, in its column,
+/// and per row the numbers of its texts and its totals. A report of a million rows is about a
+/// third of its [`AdsRow`]s' size this way, and crosses from the import worker to the page so
+/// (see [`AdsRowsMessage`]) without the worker ever building the [`AdsRow`]s.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CompactAdsRows {
+    /// [`CAMPAIGN`] to [`SKU`].
+    columns: [Column; 7],
+    targets: Vec<TargetKey>,
+    rows: Rows,
+}
+
+impl CompactAdsRows {
+    /// How many rows there are.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The rows, each text shared by the rows that carry it.
+    pub fn into_rows(self) -> Vec<AdsRow> {
+        let CompactAdsRows { columns, targets, rows: compact } = self;
+        let texts = columns.map(Column::into_shared);
+        // Exactly as many rows as keys: the page keeps this vector, so it must not carry the
+        // spare capacity that growing by doubling would leave.
+        let mut rows = Vec::with_capacity(compact.len());
+        rows.extend(compact.into_iter().map(|row| expand(&texts, &targets, row)));
+        rows
+    }
+
+    /// Puts the rows into `report`, an ads report finished with [`crate::report::Ingest::finish_compact`].
+    pub fn attach_to(self, report: &mut LoadedReport) {
+        if let ReportData::Ads(ads) = &mut report.data {
+            ads.rows = self.into_rows();
+        }
+    }
+}
+
+/// One [`AdsRow`] from its compact form.
+fn expand(texts: &[Vec<SharedStr>; 7], targets: &[TargetKey], row: StreamRow) -> AdsRow {
+    let target = targets.get(row.target as usize).copied().unwrap_or_default();
+    let text = |column: usize, id: u32| texts[column].get(id as usize).cloned().unwrap_or_default();
+    AdsRow {
+        ad_type: row.ad_type,
+        targeting_type: row.targeting_type,
+        campaign: text(CAMPAIGN, target[0]),
+        ad_group: text(AD_GROUP, target[1]),
+        targeting: text(TARGETING, target[2]),
+        match_type: text(MATCH_TYPE, target[3]),
+        search_term: text(SEARCH_TERM, row.term),
+        asin: text(ASIN, target[4]),
+        sku: text(SKU, target[5]),
+        totals: row.totals,
+    }
+}
+
+/// An ads report's rows in the import worker's message: written from the worker's
+/// [`CompactAdsRows`], read by the page straight into [`AdsRow`]s, row by row, so neither side
+/// ever holds both forms of a million rows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AdsRowsMessage {
+    /// The worker's side.
+    Written(CompactAdsRows),
+    /// The page's side.
+    Read(Vec<AdsRow>),
+}
+
+impl AdsRowsMessage {
+    /// The rows, whichever side this is.
+    pub fn into_rows(self) -> Vec<AdsRow> {
+        match self {
+            AdsRowsMessage::Written(compact) => compact.into_rows(),
+            AdsRowsMessage::Read(rows) => rows,
+        }
+    }
+}
+
+impl Serialize for AdsRowsMessage {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            AdsRowsMessage::Written(compact) => compact.serialize(serializer),
+            AdsRowsMessage::Read(_) => Err(serde::ser::Error::custom("only the worker's compact rows are written")),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for AdsRowsMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<AdsRowsMessage, D::Error> {
+        deserializer.deserialize_struct("CompactAdsRows", &["columns", "targets", "rows"], CompactVisitor).map(AdsRowsMessage::Read)
+    }
+}
+
+/// Reads [`CompactAdsRows`]' fields in order: the texts and targets first, then each row, built
+/// into an [`AdsRow`] as soon as it is read.
+struct CompactVisitor;
+
+impl<'de> serde::de::Visitor<'de> for CompactVisitor {
+    type Value = Vec<AdsRow>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("compact ads rows")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<AdsRow>, A::Error> {
+        use serde::de::Error;
+        let columns: [Column; 7] = seq.next_element()?.ok_or_else(|| A::Error::invalid_length(0, &self))?;
+        let targets: Vec<TargetKey> = seq.next_element()?.ok_or_else(|| A::Error::invalid_length(1, &self))?;
+        let texts = columns.map(Column::into_shared);
+        seq.next_element_seed(RowsSeed { texts: &texts, targets: &targets })?.ok_or_else(|| A::Error::invalid_length(2, &self))
+    }
+}
+
+struct RowsSeed<'a> {
+    texts: &'a [Vec<SharedStr>; 7],
+    targets: &'a [TargetKey],
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for RowsSeed<'_> {
+    type Value = Vec<AdsRow>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Vec<AdsRow>, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for RowsSeed<'_> {
+    type Value = Vec<AdsRow>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a sequence of compact ads rows")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<AdsRow>, A::Error> {
+        // The cap keeps a corrupt length from reserving gigabytes; beyond it the vector grows.
+        let mut rows = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 22));
+        while let Some(row) = seq.next_element::<StreamRow>()? {
+            rows.push(expand(self.texts, self.targets, row));
+        }
+        Ok(rows)
     }
 }
 
@@ -474,6 +828,26 @@ mod tests {
         assert_eq!(windowed("14 day total sales (#) - (click)", " day total sales", "", ""), None);
         assert_eq!(windowed("7 tage, umsatz gesamt (€)", " day total sales", " tage, umsatz gesamt", ""), Some(7));
         assert_eq!(windowed("14天总销售额", "", "", "天总销售额"), Some(14));
+    }
+
+    #[test]
+    fn compact_rows_read_back_as_the_rows_of_the_whole_report() {
+        let file = "Date,Campaign Name,Ad Group Name,Targeting,Match Type,Customer Search Term,Impressions,Clicks,Spend,7 Day Total Sales \n\
+            \"Sep 01, 2026\",C1,AG1,close-match,-,fishing net,10,1,$0.50,$0.00\n\
+            \"Sep 02, 2026\",C1,AG1,close-match,-,fishing net,5,0,$0.00,$0.00\n\
+            \"Sep 02, 2026\",C2,AG1,red pliers,EXACT,red pliers,7,2,$1.10,\"$1,020.00\"\n";
+        let whole = crate::report::read_report("st.csv", file.as_bytes()).unwrap();
+        let mut ingest = crate::report::Ingest::new("st.csv");
+        ingest.push(file.as_bytes()).unwrap();
+        let (mut skeleton, compact) = ingest.finish_compact().unwrap();
+        let compact = compact.unwrap();
+        assert_eq!(compact.len(), 2);
+        let bytes = postcard::to_allocvec(&AdsRowsMessage::Written(compact)).unwrap();
+        let AdsRowsMessage::Read(rows) = postcard::from_bytes::<AdsRowsMessage>(&bytes).unwrap() else { panic!("read side") };
+        if let ReportData::Ads(ads) = &mut skeleton.data {
+            ads.rows = rows;
+        }
+        assert_eq!(skeleton, whole);
     }
 
     #[test]

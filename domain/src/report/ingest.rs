@@ -11,7 +11,7 @@ use super::detect::{Header, detect_kind};
 use super::error::{ImportError, ImportErrorKind};
 use super::fingerprint::Fingerprint;
 use super::row::{ReadContext, Row};
-use super::{ReportKind, RowSink, make_sink};
+use super::{CompactAdsRows, ReportKind, RowSink, make_sink};
 use crate::dataset::{LoadedReport, Period};
 use crate::mapping::ColumnMapping;
 use crate::text::date::dates_in_file_name;
@@ -152,18 +152,30 @@ impl Ingest {
 
     /// Ends the file and returns the report.
     pub fn finish(self) -> Result<LoadedReport, ImportError> {
+        let (mut report, compact) = self.finish_compact()?;
+        if let Some(compact) = compact {
+            compact.attach_to(&mut report);
+        }
+        Ok(report)
+    }
+
+    /// Ends the file and returns the report, an ads report without its rows, which come apart in
+    /// their compact form: the import worker sends them so, and the page builds the rows as it
+    /// reads them ([`super::AdsRowsMessage`]). [`CompactAdsRows::attach_to`] puts them back.
+    pub fn finish_compact(self) -> Result<(LoadedReport, Option<CompactAdsRows>), ImportError> {
         let fingerprint = self.fingerprint.value();
         let file_name = self.file_name;
         let mappings = self.mappings;
+        let whole = |report: Result<LoadedReport, ImportError>| report.map(|r| (r, None));
         match self.stage {
             Stage::Failed(error) => Err(error),
             Stage::Streaming(mut stream) => {
                 stream.feed(&[], true);
                 Ok(stream.into_report(&file_name, fingerprint))
             }
-            Stage::Buffering(bytes, format) => read_whole(&file_name, &bytes, format, fingerprint, &mappings),
+            Stage::Buffering(bytes, format) => whole(read_whole(&file_name, &bytes, format, fingerprint, &mappings)),
             Stage::Sniffing { held, mut tried } => match decide(&file_name, &mappings, &held, &mut tried, true)? {
-                Decided::Whole(format) => read_whole(&file_name, &held, format, fingerprint, &mappings),
+                Decided::Whole(format) => whole(read_whole(&file_name, &held, format, fingerprint, &mappings)),
                 Decided::Text(mut stream) => {
                     stream.feed_first(&held, true);
                     Ok(stream.into_report(&file_name, fingerprint))
@@ -438,7 +450,7 @@ impl TextStream {
         });
     }
 
-    fn into_report(self, file_name: &str, fingerprint: u64) -> LoadedReport {
+    fn into_report(self, file_name: &str, fingerprint: u64) -> (LoadedReport, Option<CompactAdsRows>) {
         let TextStream { kind, decoder, sink, mut ctx, .. } = self;
         // The same note whether the encoding was sniffed at the start or fallen back to later,
         // so a file reads the same however it was chunked.
@@ -456,7 +468,7 @@ impl TextStream {
         if decoder.had_replacements() {
             ctx.note("Some characters could not be decoded and are shown as �.");
         }
-        finish_report(file_name, kind, sink, ctx, fingerprint)
+        finish_report_parts(file_name, kind, sink, ctx, fingerprint)
     }
 }
 
@@ -492,10 +504,25 @@ pub(crate) fn finish_report(
     file_name: &str,
     kind: ReportKind,
     sink: Box<dyn RowSink>,
-    mut ctx: ReadContext,
+    ctx: ReadContext,
     fingerprint: u64,
 ) -> LoadedReport {
-    let data = sink.finish(&mut ctx);
+    let (mut report, compact) = finish_report_parts(file_name, kind, sink, ctx, fingerprint);
+    if let Some(compact) = compact {
+        compact.attach_to(&mut report);
+    }
+    report
+}
+
+/// [`finish_report`], with an ads report's rows left in their compact form.
+fn finish_report_parts(
+    file_name: &str,
+    kind: ReportKind,
+    sink: Box<dyn RowSink>,
+    mut ctx: ReadContext,
+    fingerprint: u64,
+) -> (LoadedReport, Option<CompactAdsRows>) {
+    let (data, compact) = sink.finish_compact(&mut ctx);
     let currency = ctx.currency();
     let marketplace = ctx.marketplace(currency.as_ref());
     let mut period = ctx.content_period().map(|(from, to)| Period::new(from, to));
@@ -516,7 +543,7 @@ pub(crate) fn finish_report(
             ctx.note("The file carries no dates and its name gives none: enter the period it covers.");
         }
     }
-    LoadedReport {
+    let report = LoadedReport {
         file_name: file_name.to_string(),
         kind,
         marketplace,
@@ -528,7 +555,8 @@ pub(crate) fn finish_report(
         fingerprint,
         notes: ctx.notes,
         data,
-    }
+    };
+    (report, compact)
 }
 
 #[cfg(test)]

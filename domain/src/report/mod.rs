@@ -37,6 +37,7 @@ mod unsupported {
 }
 
 pub use error::{ImportError, ImportErrorKind};
+pub use ads::{AdsRowsMessage, CompactAdsRows};
 pub use ingest::{HEADER_SCAN_ROWS, Ingest};
 pub use preview::{Preview, preview};
 pub use kind::{ReportKind, ReportSource, Topic};
@@ -58,6 +59,11 @@ pub(crate) trait RowSink: Send {
     fn row(&mut self, row: &Row<'_>, ctx: &mut ReadContext) -> Result<(), String>;
     /// Returns the aggregated data once every row has been read.
     fn finish(self: Box<Self>, ctx: &mut ReadContext) -> ReportData;
+    /// Like `finish`, but an ads report's rows may be left in their compact form, for the import
+    /// worker to send (see [`CompactAdsRows`]).
+    fn finish_compact(self: Box<Self>, ctx: &mut ReadContext) -> (ReportData, Option<CompactAdsRows>) {
+        (self.finish(ctx), None)
+    }
 }
 
 /// The reader for a kind of delimited report.

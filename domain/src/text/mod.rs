@@ -8,3 +8,4 @@ pub mod date;
 pub mod encoding;
 pub mod header;
 pub mod number;
+pub mod shared;
