@@ -16,7 +16,7 @@ use std::collections::{HashSet, VecDeque};
 use js_sys::{Reflect, Uint8Array};
 use opsbrief_domain::dataset::LoadedReport;
 use opsbrief_domain::mapping::ColumnMapping;
-use opsbrief_domain::report::{AdsRowsMessage, ImportError, Ingest};
+use opsbrief_domain::report::{AdsRowsMessage, ImportError, ImportErrorKind, Ingest, Preview, preview};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -44,6 +44,9 @@ pub enum WorkerEvent {
     ReadFailed { id: u32, file_name: String, message: String },
     /// Job `id` was cancelled by the user.
     Cancelled { id: u32 },
+    /// The first rows of an unknown file, for the column-mapping dialog (preview job `id`).
+    /// Last, so the variant numbers above keep their values.
+    Preview { id: u32, result: Result<Preview, ImportError> },
 }
 
 thread_local! {
@@ -85,6 +88,15 @@ fn on_message(event: MessageEvent) {
         Some("cancel") => {
             CANCELLED.with(|c| c.borrow_mut().insert(id));
         }
+        // Previews run beside the queue: they read a few hundred KB, and the user waits for them.
+        Some("preview") => {
+            if let Some(file) = field("file").and_then(|f| f.dyn_into::<File>().ok()) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = preview_file(&file).await;
+                    post_last(WorkerEvent::Preview { id, result });
+                });
+            }
+        }
         _ => {}
     }
 }
@@ -102,6 +114,35 @@ async fn drain_queue() {
 fn is_cancelled(id: u32) -> bool {
     CANCELLED.with(|c| c.borrow().contains(&id))
 }
+
+/// How much of a delimited file a preview reads: plenty for a header and a few rows.
+const PREVIEW_BYTES: f64 = 256.0 * 1024.0;
+
+/// The bytes of `blob`.
+async fn blob_bytes(blob: &web_sys::Blob) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(blob.array_buffer()).await.map_err(|e| format!("{e:?}"))?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// The header and first rows of `file`: the whole of a workbook (a zip cannot be read in part),
+/// else its first [`PREVIEW_BYTES`].
+async fn preview_file(file: &File) -> Result<Preview, ImportError> {
+    let name = file.name();
+    let unreadable = |detail: String| ImportError::new(ImportErrorKind::Malformed { detail }, &name);
+    let head = file.slice_with_f64_and_f64(0.0, 4.0).map_err(|e| unreadable(format!("{e:?}")))?;
+    let magic = blob_bytes(&head).await.map_err(unreadable)?;
+    let blob = if magic.starts_with(b"PK") {
+        file.slice()
+    } else {
+        file.slice_with_f64_and_f64(0.0, PREVIEW_BYTES)
+    }
+    .map_err(|e| unreadable(format!("{e:?}")))?;
+    let bytes = blob_bytes(&blob).await.map_err(unreadable)?;
+    preview(&name, &bytes, PREVIEW_ROWS)
+}
+
+/// Data rows a preview shows under the header.
+const PREVIEW_ROWS: usize = 5;
 
 /// Reads `file` slice by slice into the streaming reader and returns the job's last event.
 async fn read_file(id: u32, file: &File, mappings: Vec<ColumnMapping>) -> WorkerEvent {
@@ -216,8 +257,8 @@ fn send(bytes: &[u8]) {
 }
 
 /// Whether an event with this postcard variant number is the last one of its job ([`WorkerEvent`]'s
-/// `Done`, `Failed`, `ReadFailed` or `Cancelled`). The page reads the variant number and job id
+/// `Done`, `Failed`, `ReadFailed`, `Cancelled` or `Preview`). The page reads the variant number and job id
 /// before the rest of a message, to end the worker before it decodes a large report.
 pub fn ends_job(variant: u32) -> bool {
-    matches!(variant, 2..=5)
+    matches!(variant, 2..=6)
 }

@@ -87,18 +87,31 @@ fn on_worker_event(state: AppState, event: WorkerEvent) {
             let name = end_job(state, id);
             push_problem(state, &name, ProblemMessage::Text(Text::Cancelled));
         }
+        // Answered to the mapping dialog by the worker's client; never reaches here.
+        WorkerEvent::Preview { .. } => {}
     }
+}
+
+/// The handler of the import worker's events, for whoever starts the worker first.
+pub(crate) fn worker_handler(state: AppState) -> impl Fn(WorkerEvent) + 'static {
+    move |event| on_worker_event(state, event)
+}
+
+/// A job number, unique for the page's lifetime (imports and previews share the sequence, so a
+/// cancel never reaches the wrong job).
+pub(crate) fn next_job_id() -> u32 {
+    thread_local! {
+        static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+    }
+    NEXT_ID.with(|n| n.replace(n.get() + 1))
 }
 
 /// Hands each file to the import worker, which reads them one after the other; a failing file
 /// never stops the others. Files are never parsed on the main thread: that would freeze the page
 /// on a large file and put the whole parser into the UI's bundle a second time.
 fn load_files(state: AppState, files: Vec<web_sys::File>, mappings: &str) {
-    thread_local! {
-        static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
-    }
     for file in files {
-        let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
+        let id = next_job_id();
         state.jobs.update(|jobs| {
             jobs.push(ImportJob { id, file_name: file.name(), bytes: 0, total: file.size() as u64, rows: 0 })
         });

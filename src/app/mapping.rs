@@ -9,20 +9,16 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use opsbrief_domain::dataset::{Currency, Marketplace};
-use opsbrief_domain::mapping::{ColumnMapping, MappedField, Preview, SavedMappings, preview};
+use opsbrief_domain::mapping::{ColumnMapping, MappedField, Preview, SavedMappings};
+use opsbrief_domain::report::ImportError;
 use web_sys::File;
 
+use crate::app::import;
 use crate::app::state::AppState;
 use crate::app::workspace::WorkspaceState;
-use crate::browser::files;
-use crate::i18n::{MapText, Translate};
-
-/// How much of a delimited file the preview reads: plenty for a header and a few rows.
-const PREVIEW_BYTES: f64 = 256.0 * 1024.0;
-/// Data rows shown under the header.
-const PREVIEW_ROWS: usize = 5;
+use crate::browser::ingest_worker;
+use crate::i18n::{Lang, MapText, Translate};
 
 thread_local! {
     /// Files that failed as unknown, by name, kept so the dialog can preview them and the page
@@ -54,18 +50,6 @@ pub fn mappings_json(ws: Option<WorkspaceState>) -> String {
     serde_json::to_string(&saved_mappings(ws).mappings).unwrap_or_else(|_| "[]".to_string())
 }
 
-/// The start of `file`: the whole of a workbook (a zip cannot be read in part), else its head.
-async fn read_head(file: &File) -> Result<Vec<u8>, String> {
-    let head = file.slice_with_f64_and_f64(0.0, 4.0).map_err(|e| format!("{e:?}"))?;
-    let magic = files::read_blob(&head).await.map_err(|e| e.message)?;
-    let blob = if magic.starts_with(b"PK") {
-        file.slice().map_err(|e| format!("{e:?}"))?
-    } else {
-        file.slice_with_f64_and_f64(0.0, PREVIEW_BYTES).map_err(|e| format!("{e:?}"))?
-    };
-    files::read_blob(&blob).await.map_err(|e| e.message)
-}
-
 /// The dialog for the file named in `open`; `on_apply` reads the file again once the mapping is
 /// saved.
 #[component]
@@ -86,16 +70,24 @@ pub fn MappingDialog(open: RwSignal<Option<String>>, on_apply: Callback<String>)
             loaded.set(Some(Err(name)));
             return;
         };
-        spawn_local(async move {
-            let result = match read_head(&file).await {
-                Ok(bytes) => preview(&name, &bytes, PREVIEW_ROWS).map_err(|e| e.to_string()),
-                Err(e) => Err(format!("{name}: {e}")),
-            };
+        // The worker reads the file's first rows: the page itself carries no parser.
+        let shown = move |result: Result<Preview, ImportError>| {
+            // A preview that arrives after another file was opened is not this dialog's any more.
+            if open.get_untracked().as_deref() != Some(name.as_str()) {
+                return;
+            }
+            let result = result.map_err(|e| match app.lang.get_untracked() {
+                Lang::En => e.to_string(),
+                Lang::Zh => e.to_chinese(),
+            });
             if let Ok(p) = &result {
                 mapping.set(Some(ColumnMapping::proposed(&p.header)));
             }
             loaded.set(Some(result));
-        });
+        };
+        if let Err(e) = ingest_worker::preview(import::next_job_id(), &file, import::worker_handler(app), shown) {
+            loaded.set(Some(Err(e)));
+        }
     });
     let apply = move |_| {
         let (Some(name), Some(m)) = (open.get_untracked(), mapping.get_untracked()) else { return };

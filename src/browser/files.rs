@@ -3,7 +3,7 @@
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, File, FileList, Response};
+use web_sys::{File, FileList, Response};
 
 /// Why a file's bytes could not be had.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,12 +26,6 @@ pub async fn read_file(file: &File) -> Result<Vec<u8>, FileError> {
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
-/// Reads a blob (a slice of a file: the head the column-mapping preview needs) into memory.
-pub async fn read_blob(blob: &Blob) -> Result<Vec<u8>, FileError> {
-    let fail = |e: wasm_bindgen::JsValue| FileError { name: "blob".to_string(), message: format!("{e:?}") };
-    let buffer = JsFuture::from(blob.array_buffer()).await.map_err(fail)?;
-    Ok(Uint8Array::new(&buffer).to_vec())
-}
 
 /// Fetches one of the page's own files by a path relative to the page (so it works from any
 /// sub-path). The CSP allows only the page's own origin, so nothing else can be fetched anyway.

@@ -2,6 +2,9 @@
 //! files, cancels jobs and turns its messages back into [`WorkerEvent`]s.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
+
+use opsbrief_domain::report::{ImportError, Preview};
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -30,8 +33,13 @@ pub struct IngestWorker {
     _on_message: Closure<dyn FnMut(MessageEvent)>,
 }
 
+/// What to do with a preview once the worker sends it.
+type PreviewDone = Box<dyn FnOnce(Result<Preview, ImportError>)>;
+
 thread_local! {
     static WORKER: RefCell<Option<IngestWorker>> = const { RefCell::new(None) };
+    /// Previews asked for and not answered yet, by job id.
+    static PREVIEWS: RefCell<HashMap<u32, PreviewDone>> = RefCell::new(HashMap::new());
 }
 
 impl IngestWorker {
@@ -57,6 +65,11 @@ impl IngestWorker {
             };
             match decoded {
                 Ok(WorkerEvent::Ready) => flush_pending(),
+                Ok(WorkerEvent::Preview { id, result }) => {
+                    if let Some(done) = PREVIEWS.with(|p| p.borrow_mut().remove(&id)) {
+                        done(result);
+                    }
+                }
                 Ok(event) => on_event(event),
                 Err(e) => web_sys::console::error_1(&format!("unreadable worker message: {e}").into()),
             }
@@ -76,7 +89,7 @@ impl IngestWorker {
         if let Some(mappings) = mappings {
             set("mappings", &JsValue::from_str(mappings)).map_err(|e| format!("{e:?}"))?;
         }
-        if kind == "start" {
+        if kind == "start" || kind == "preview" {
             self.jobs += 1;
         }
         if !self.ready {
@@ -149,4 +162,21 @@ pub fn cancel(id: u32) {
             let _ = worker.send("cancel", id, None, None);
         }
     });
+}
+
+/// Asks the worker for the first rows of `file` (job `id`), for the column-mapping dialog, and
+/// calls `done` with them; the file is read off the main thread like every import, so the page
+/// carries no parser. `on_event` is used only if the worker has to be started.
+pub fn preview(
+    id: u32,
+    file: &File,
+    on_event: impl Fn(WorkerEvent) + 'static,
+    done: impl FnOnce(Result<Preview, ImportError>) + 'static,
+) -> Result<(), String> {
+    PREVIEWS.with(|p| p.borrow_mut().insert(id, Box::new(done)));
+    let sent = with_worker(on_event, |w| w.send("preview", id, Some(file), None));
+    if sent.is_err() {
+        PREVIEWS.with(|p| p.borrow_mut().remove(&id));
+    }
+    sent
 }
