@@ -177,7 +177,6 @@ async fn read_file(id: u32, file: &File, mappings: Vec<ColumnMapping>) -> Worker
         let bytes = Uint8Array::new(&slice);
         buffer.resize(bytes.length() as usize, 0);
         bytes.copy_to(&mut buffer);
-        release(&slice);
         if let Err(error) = ingest.push(&buffer) {
             return WorkerEvent::Failed { id, error };
         }
@@ -198,18 +197,6 @@ async fn read_file(id: u32, file: &File, mappings: Vec<ColumnMapping>) -> Worker
             parse_ms: js_sys::Date::now() - started,
         },
         Err(error) => WorkerEvent::Failed { id, error },
-    }
-}
-
-/// Frees a slice's `ArrayBuffer` now, by transferring it to an empty one: left to the garbage
-/// collector, the 4 MiB slices of a fast read pile up to a hundred MB or more before a collection
-/// runs. Browsers without `ArrayBuffer.prototype.transfer` just leave it to the collector.
-/// The page frees the worker's messages the same way once it has read them.
-pub fn release(buffer: &JsValue) {
-    if let Ok(transfer) = Reflect::get(buffer, &JsValue::from_str("transfer"))
-        && let Some(transfer) = transfer.dyn_ref::<js_sys::Function>()
-    {
-        let _ = transfer.call1(buffer, &JsValue::from_f64(0.0));
     }
 }
 

@@ -60,7 +60,6 @@ impl IngestWorker {
             }
             let decoded = {
                 let copy = bytes.to_vec();
-                crate::worker::release(&bytes.buffer());
                 opsbrief_domain::text::shared::with_string_table(|| postcard::from_bytes::<WorkerEvent>(&copy))
             };
             match decoded {

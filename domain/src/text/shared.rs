@@ -6,11 +6,11 @@
 //! what their text does. A `SharedStr` is one pointer; equal cells read from one file share one
 //! allocation, and the empty string allocates nothing.
 //!
-//! The same sharing carries over the import worker's message: inside [`with_string_table`], a
-//! `SharedStr` is written once and referred to by number afterwards, so a report of a million
-//! rows crosses from the worker to the page as a few tens of MB rather than hundreds, and the page
-//! gets back one allocation per distinct text. Outside it (JSON, storage) a `SharedStr` is an
-//! ordinary string.
+//! The same sharing can carry over a message: inside [`with_string_table`], a `SharedStr` is
+//! written once and referred to by number afterwards, and the reader gets back one allocation per
+//! distinct text. The import worker's messages use it (an ads report's rows themselves travel in
+//! the aggregator's compact form, `report::CompactAdsRows`, which shares its texts the same way).
+//! Outside it (JSON, storage) a `SharedStr` is an ordinary string.
 
 use std::borrow::Borrow;
 use std::cell::RefCell;
