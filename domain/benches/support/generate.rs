@@ -218,21 +218,7 @@ pub fn search_term_daily_csv(target_bytes: usize, seed: u64) -> Vec<u8> {
             let spend = clicks * cpc;
             let orders = if clicks > 0 && rng.below(8) == 0 { 1 + rng.below(clicks.min(3)) } else { 0 };
             let sales = orders * (999 + rng.below(5000));
-            count(&mut out, impressions);
-            let _ = write!(out, ",{clicks},{}.{:02}%,", clicks * 100 / impressions, (clicks * 10_000 / impressions) % 100);
-            if clicks > 0 {
-                money(&mut out, cpc);
-            }
-            out.push(',');
-            money(&mut out, spend);
-            out.push(',');
-            money(&mut out, sales);
-            match ((spend * 100).checked_div(sales), (spend * 10_000).checked_div(sales)) {
-                (Some(acos), Some(acos_hundredths)) => {
-                    let _ = write!(out, ",{acos}.{:02}%,{}.{:02},", acos_hundredths % 100, sales / spend.max(1), sales % 100);
-                }
-                _ => out.push_str(",,0.00,"),
-            }
+            traffic_cells(&mut out, impressions, clicks, (clicks > 0).then_some(cpc), spend, sales);
             let units = orders + u64::from(orders > 0 && rng.below(4) == 0);
             let _ = write!(out, "{orders},{units},{}.00%,{orders},{},", (orders * 100).checked_div(clicks).unwrap_or(0), units - orders);
             money(&mut out, sales);
@@ -306,19 +292,7 @@ pub fn search_term_csv(target_bytes: usize, seed: u64) -> Vec<u8> {
         let spend = clicks * cpc;
         let orders = if clicks > 0 { rng.below(clicks / 5 + 1) } else { 0 };
         let sales = orders * (999 + rng.below(5000));
-        count(&mut out, impressions);
-        let _ = write!(out, ",{clicks},{}.{:02}%,", clicks * 100 / impressions, (clicks * 10_000 / impressions) % 100);
-        money(&mut out, cpc);
-        out.push(',');
-        money(&mut out, spend);
-        out.push(',');
-        money(&mut out, sales);
-        match ((spend * 100).checked_div(sales), (spend * 10_000).checked_div(sales)) {
-            (Some(acos), Some(acos_hundredths)) => {
-                let _ = write!(out, ",{acos}.{:02}%,{}.{:02},", acos_hundredths % 100, sales / spend.max(1), sales % 100);
-            }
-            _ => out.push_str(",,0.00,"),
-        }
+        traffic_cells(&mut out, impressions, clicks, Some(cpc), spend, sales);
         let units = orders + rng.below(2);
         let _ = write!(out, "{orders},{units},{}.00%,{orders},{},", (orders * 100).checked_div(clicks).unwrap_or(0), units - orders);
         money(&mut out, sales);
@@ -349,4 +323,25 @@ pub fn business_child_csv(target_bytes: usize, seed: u64) -> Vec<u8> {
         let _ = write!(out, ",{units},{}\r\n", rng.below(5));
     }
     out.into_bytes()
+}
+
+/// Writes the cells both layouts share, from impressions to ROAS: impressions (grouped), clicks,
+/// CTR, CPC (blank without clicks), spend, sales, ACoS and ROAS (blank ACoS without sales), each
+/// followed by its comma.
+fn traffic_cells(out: &mut String, impressions: u64, clicks: u64, cpc: Option<u64>, spend: u64, sales: u64) {
+    count(out, impressions);
+    let _ = write!(out, ",{clicks},{}.{:02}%,", clicks * 100 / impressions, (clicks * 10_000 / impressions) % 100);
+    if let Some(cpc) = cpc {
+        money(out, cpc);
+    }
+    out.push(',');
+    money(out, spend);
+    out.push(',');
+    money(out, sales);
+    match ((spend * 100).checked_div(sales), (spend * 10_000).checked_div(sales)) {
+        (Some(acos), Some(acos_hundredths)) => {
+            let _ = write!(out, ",{acos}.{:02}%,{}.{:02},", acos_hundredths % 100, sales / spend.max(1), sales % 100);
+        }
+        _ => out.push_str(",,0.00,"),
+    }
 }
