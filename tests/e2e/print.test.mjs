@@ -20,6 +20,13 @@ after(async () => {
   await server?.close();
 });
 
+/** Every page carries "n / N" at its foot (style/main.css's @page margin box), in order. */
+function assertPageNumbers(text, pages) {
+  const found = [...text.matchAll(/^\s*(\d+)\s*\/\s*(\d+)\s*$/gm)].map((m) => `${m[1]}/${m[2]}`);
+  const expected = Array.from({ length: pages }, (_, i) => `${i + 1}/${pages}`);
+  assert.deepEqual(found, expected, "page numbers n / N on every page");
+}
+
 function pdfText(pdf) {
   const dir = mkdtempSync(join(tmpdir(), "opsbrief-print-"));
   const file = join(dir, "brief.pdf");
@@ -50,8 +57,7 @@ test("the brief prints to a clean A4 document with the four topics and key figur
     assert.doesNotMatch(text, new RegExp(screenOnly), `"${screenOnly}" is not printed`);
   }
   assert.ok(pages >= 2 && pages <= 20, `a sane number of pages (${pages})`);
-  // Page numbers come from style/main.css's @page margin boxes, which interactive printing draws
-  // (Chromium 131+); headless printToPDF on this machine does not, so they are not checked here.
+  assertPageNumbers(text, pages);
   await context.close();
 });
 
@@ -153,6 +159,7 @@ test("the brief of the open meeting and of a past meeting print with header, dec
     assert.doesNotMatch(text, new RegExp(screenOnly), `"${screenOnly}" is not printed`);
   }
   assert.ok(pages >= 2 && pages <= 20, `a sane number of pages (${pages})`);
+  assertPageNumbers(text, pages);
   assert.deepEqual(errors, []);
   await context.close();
 });
