@@ -315,7 +315,11 @@ fn Problems(mapping_open: RwSignal<Option<String>>) -> impl IntoView {
                                                 type="button"
                                                 class="secondary"
                                                 data-action="map-columns"
-                                                on:click=move |_| mapping_open.set(Some(name.clone()))
+                                                on:click=move |_| {
+                                                    mapping_open.set(Some(name.clone()));
+                                                    // Keyboard users land in the dialog, not behind it.
+                                                    request_animation_frame(|| crate::app::meeting::focus_element("mapping-title"));
+                                                }
                                             >
                                                 {state.t(MapText::MapColumns)}
                                             </button>

@@ -120,7 +120,18 @@ pub fn MappingDialog(open: RwSignal<Option<String>>, on_apply: Callback<String>)
     };
     view! {
         {move || open.get().map(|name| view! {
-            <section class="mapping-dialog card" role="dialog" aria-labelledby="mapping-title" data-testid="mapping-dialog" data-file=name.clone()>
+            <section
+                class="mapping-dialog card"
+                role="dialog"
+                aria-labelledby="mapping-title"
+                data-testid="mapping-dialog"
+                data-file=name.clone()
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Escape" {
+                        open.set(None);
+                    }
+                }
+            >
                 <h3 id="mapping-title" tabindex="-1">{t(MapText::Title)}" "<span class="file-name">{name.clone()}</span></h3>
                 <p class="intro">{t(MapText::Intro)}</p>
                 {move || match loaded.get() {

@@ -76,6 +76,11 @@ test("an unknown export is mapped in the dialog, and the next file with its head
   const problem = page.locator('[data-testid="load-problems"] li[data-file="erp-week36.csv"]');
   await problem.waitFor();
   assert.match(await problem.innerText(), /not a report this page knows/);
+  // The dialog takes the keyboard focus, and Escape closes it.
+  await problem.locator('[data-action="map-columns"]').click();
+  await page.waitForFunction(() => document.activeElement?.id === "mapping-title");
+  await page.keyboard.press("Escape");
+  await page.getByTestId("mapping-dialog").waitFor({ state: "detached" });
   await problem.locator('[data-action="map-columns"]').click();
 
   const dialog = page.getByTestId("mapping-dialog");
