@@ -97,7 +97,7 @@ pub enum MappingError {
 }
 
 /// A confirmed mapping for files with one header.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ColumnMapping {
     /// The header cells as written, for the dialog and the list of saved mappings.
     pub header: Vec<String>,

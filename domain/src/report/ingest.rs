@@ -413,10 +413,7 @@ impl TextStream {
         let german = layout.header.is_german();
         let style = if layout.dialect.delimiter == b';' || german { DecimalStyle::Comma } else { DecimalStyle::Point };
         let mut ctx = ReadContext::new(style);
-        let sink = match &layout.mapping {
-            Some(mapping) => super::profiles::mapped::sink(mapping, &layout.header, &mut ctx),
-            None => make_sink(layout.kind, &layout.header, &mut ctx),
-        };
+        let sink = make_sink(layout.kind, &layout.header, &mut ctx, layout.mapping.as_ref());
         TextStream {
             kind: layout.kind,
             encoding: layout.encoding,

@@ -23,19 +23,6 @@ mod returns;
 mod row;
 mod xlsx;
 
-mod unsupported {
-    use super::*;
-    pub(crate) struct UnsupportedSink;
-    impl RowSink for UnsupportedSink {
-        fn row(&mut self, _: &Row<'_>, _: &mut ReadContext) -> Result<(), String> {
-            Err("this kind of report is not read yet".to_string())
-        }
-        fn finish(self: Box<Self>, _: &mut ReadContext) -> ReportData {
-            ReportData::Performance(Default::default())
-        }
-    }
-}
-
 pub use error::{ImportError, ImportErrorKind};
 pub use ads::{AdsRowsMessage, CompactAdsRows};
 pub use ingest::{HEADER_SCAN_ROWS, Ingest};
@@ -43,6 +30,7 @@ pub use preview::{Preview, preview};
 pub use kind::{ReportKind, ReportSource, Topic};
 
 use crate::dataset::{LoadedReport, ReportData};
+use crate::mapping::ColumnMapping;
 use detect::Header;
 use row::{ReadContext, Row};
 
@@ -66,8 +54,12 @@ pub(crate) trait RowSink: Send {
     }
 }
 
-/// The reader for a kind of delimited report.
-pub(crate) fn make_sink(kind: ReportKind, header: &Header, ctx: &mut ReadContext) -> Box<dyn RowSink> {
+/// The reader for a report of `kind` with this header; a file the user mapped (`mapping`) is
+/// read through its mapping whatever the kind.
+pub(crate) fn make_sink(kind: ReportKind, header: &Header, ctx: &mut ReadContext, mapping: Option<&ColumnMapping>) -> Box<dyn RowSink> {
+    if let Some(mapping) = mapping {
+        return profiles::mapped::sink(mapping, header, ctx);
+    }
     match kind {
         ReportKind::BusinessChild | ReportKind::BusinessParent | ReportKind::BusinessDate => business::sink(kind, header, ctx),
         ReportKind::SponsoredProductsSearchTerm
@@ -88,9 +80,9 @@ pub(crate) fn make_sink(kind: ReportKind, header: &Header, ctx: &mut ReadContext
         // Account health is JSON and never reaches the delimited readers; an empty Orders sink
         // keeps this total without a panic path.
         ReportKind::AccountHealth => Box::new(orders::OrdersSink::new(header, ctx)),
-        // Other tools' exports; kinds without a reader yet are never detected, and a row reaching
-        // the placeholder is skipped, not lost.
-        _ => profiles::make_sink(kind, header, ctx).unwrap_or_else(|| Box::new(unsupported::UnsupportedSink)),
+        // Other tools' exports. `CustomMapped` always arrives with its mapping (above); were it
+        // ever asked for without one, an empty mapping reads no figure rather than panicking.
+        _ => profiles::make_sink(kind, header, ctx).unwrap_or_else(|| profiles::mapped::sink(&ColumnMapping::default(), header, ctx)),
     }
 }
 

@@ -98,10 +98,7 @@ pub fn read(file_name: &str, bytes: &[u8], fingerprint: u64, mappings: &[ColumnM
     let first_line = u64::from(range.start().map_or(0, |(row, _)| row)) + 1;
     let style = if header.is_german() { DecimalStyle::Comma } else { DecimalStyle::Point };
     let mut ctx = ReadContext::new(style);
-    let mut sink = match mapping {
-        Some(mapping) => super::profiles::mapped::sink(mapping, &header, &mut ctx),
-        None => make_sink(kind, &header, &mut ctx),
-    };
+    let mut sink = make_sink(kind, &header, &mut ctx, mapping);
     let mut text = String::new();
     let mut ends = Vec::new();
     for (index, cells) in range.rows().enumerate().skip(header_index + 1) {

@@ -238,21 +238,19 @@ fn keyword_table(b: &Brief, lang: Lang) -> impl IntoView + use<> {
             }
         })
         .collect_view();
-    let head = [
-        DocText::ColKeyword,
-        DocText::ColAsin,
-        DocText::ColSearchVolume,
-        DocText::ColOrganicRank,
-        DocText::ColSponsoredRank,
-        DocText::ColObserved,
-        DocText::BeyondPageOne,
+    let columns = [
+        (DocText::ColKeyword, false),
+        (DocText::ColAsin, false),
+        (DocText::ColSearchVolume, true),
+        (DocText::ColOrganicRank, true),
+        (DocText::ColSponsoredRank, true),
+        (DocText::ColObserved, false),
+        (DocText::BeyondPageOne, false),
     ];
     view! {
         <TableBlock title=DocText::KeywordRanks.get(lang).to_string() csv_name="keywords" rows=move || rows.clone()>
             <table data-testid="keywords">
-                <thead>
-                    <tr>{head.into_iter().map(|h| view! { <th scope="col">{h.get(lang)}</th> }).collect_view()}</tr>
-                </thead>
+                {header_row(&columns, lang)}
                 <tbody>{body}</tbody>
             </table>
             {cut}

@@ -6,7 +6,8 @@
 
 use leptos::prelude::*;
 use opsbrief_domain::export::{ActionRow, action_rows, decisions_of};
-use opsbrief_domain::meeting::{Meeting, MeetingId};
+use opsbrief_domain::meeting::{Action, Meeting, MeetingId};
+use opsbrief_domain::store::Workspace;
 use opsbrief_domain::metrics::{Selection, Settings};
 use opsbrief_domain::report::Topic;
 
@@ -55,6 +56,16 @@ impl HeaderFacts {
 /// The meeting the live brief belongs to: the newest meeting not yet closed.
 fn open_meeting(meetings: &[Meeting]) -> Option<&Meeting> {
     meetings.iter().filter(|m| !m.is_closed()).max_by_key(|m| m.date())
+}
+
+/// The export rows (owner's name, meeting date) of the actions that `keep` accepts.
+fn rows_of(w: &Workspace, keep: impl Fn(&Action) -> bool) -> Vec<ActionRow> {
+    action_rows(&w.actions, &w.roster, &w.meetings, clock::today())
+        .into_iter()
+        .zip(&w.actions)
+        .filter(|(_, a)| keep(a))
+        .map(|(row, _)| row)
+        .collect()
 }
 
 /// A meeting's decisions (the conclusions of its agenda items) as (topic, text).
@@ -226,12 +237,7 @@ pub fn LiveOutcome() -> impl IntoView {
     let actions = Memo::new(move |_| {
         ws.ws.with(|w| {
             let open = open_meeting(&w.meetings).map(|m| m.id().clone());
-            let mut rows: Vec<ActionRow> = action_rows(&w.actions, &w.roster, &w.meetings, clock::today())
-                .into_iter()
-                .zip(&w.actions)
-                .filter(|(_, a)| a.is_open() || (open.is_some() && a.meeting() == open.as_ref()))
-                .map(|(row, _)| row)
-                .collect();
+            let mut rows = rows_of(w, |a| a.is_open() || (open.is_some() && a.meeting() == open.as_ref()));
             rows.sort_by_key(|r| (r.due.is_none(), r.due));
             rows
         })
@@ -249,12 +255,7 @@ pub fn PastBrief(id: MeetingId) -> impl IntoView {
     let found = state.ws.with_untracked(|w| {
         let meeting = w.meetings.iter().find(|m| m.id() == &id)?.clone();
         let record = meeting.closed()?.clone();
-        let rows: Vec<ActionRow> = action_rows(&w.actions, &w.roster, &w.meetings, clock::today())
-            .into_iter()
-            .zip(&w.actions)
-            .filter(|(_, a)| a.meeting() == Some(&id))
-            .map(|(row, _)| row)
-            .collect();
+        let rows = rows_of(w, |a| a.meeting() == Some(&id));
         Some((meeting, record, rows))
     });
     let Some((meeting, record, rows)) = found else {

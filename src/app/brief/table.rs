@@ -59,7 +59,7 @@ pub fn cut_note(total: usize, lang: Lang) -> Option<impl IntoView + use<>> {
 }
 
 /// A table's header row of plain labels; `true` marks a numeric, right-aligned column.
-pub fn header_row(columns: &[(BriefText, bool)], lang: Lang) -> impl IntoView + use<> {
+pub fn header_row<T: Translate>(columns: &[(T, bool)], lang: Lang) -> impl IntoView + use<T> {
     let cells = columns
         .iter()
         .map(|&(label, numeric)| view! { <th scope="col" class:num=numeric>{label.get(lang)}</th> })
