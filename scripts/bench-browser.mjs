@@ -5,7 +5,7 @@
 //
 //   node scripts/bench-browser.mjs [--mb 200] [--big-mb 1024] [--runs 2]
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { startServer } from "../tests/e2e/server.mjs";
 import { chromium } from "playwright-core";
@@ -38,41 +38,62 @@ function generate(mb) {
 }
 
 function native(path) {
-  const out = execFileSync("cargo", ["run", "--quiet", "--release", "-p", "opsbrief-domain", "--example", "ingest_file", "--", path]);
+  // Built as the worker is (the release-worker profile: opt-level 3), so both run the same code.
+  const out = execFileSync("cargo", ["run", "--quiet", "--profile", "release-worker", "-p", "opsbrief-domain", "--example", "ingest_file", "--", path]);
   return JSON.parse(out.toString());
 }
 
-// Resident memory of the browser's process tree, sampled while a run goes on. Chromium runs the
-// page and its dedicated worker in one renderer process: `renderer` is the largest process.
-function treeRss(rootPid) {
+// Memory of the browser's process tree, sampled while a run goes on. Chromium runs the page and
+// its dedicated worker in one renderer process: the renderer is the largest process. Two figures
+// for it: resident memory (RSS), which counts the pages of Chromium's own code that every
+// process shares (about 110 MB here), and private memory (private clean + dirty pages of
+// /proc/<pid>/smaps_rollup), the tab's own footprint, as Chrome's task manager shows it.
+function treeMemory(rootPid) {
   const rows = execFileSync("ps", ["-eo", "pid=,ppid=,rss="]).toString().trim().split("\n").map((l) => l.trim().split(/\s+/).map(Number));
   const children = new Map();
   for (const [pid, ppid] of rows) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   const rss = new Map(rows.map(([pid, , r]) => [pid, r]));
   let total = 0;
-  let largest = 0;
+  let largest = { pid: 0, kb: 0 };
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop();
     const kb = rss.get(pid) ?? 0;
     total += kb;
-    if (pid !== rootPid) largest = Math.max(largest, kb);
+    if (pid !== rootPid && kb > largest.kb) largest = { pid, kb };
     stack.push(...(children.get(pid) ?? []));
   }
-  return { totalMb: total / 1024, rendererMb: largest / 1024 };
+  return { totalMb: total / 1024, rendererMb: largest.kb / 1024, rendererPrivateMb: privateKb(largest.pid) / 1024 };
+}
+
+function privateKb(pid) {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+    const field = (name) => Number(rollup.match(new RegExp(`^${name}:\\s+(\\d+)`, "m"))?.[1] ?? 0);
+    return field("Private_Clean") + field("Private_Dirty");
+  } catch {
+    return 0;
+  }
 }
 
 async function measure(pid, run) {
-  let peak = { totalMb: 0, rendererMb: 0 };
-  const baseline = pid ? treeRss(pid) : peak;
+  const keys = ["totalMb", "rendererMb", "rendererPrivateMb"];
+  let peak = { totalMb: 0, rendererMb: 0, rendererPrivateMb: 0 };
+  const baseline = pid ? treeMemory(pid) : peak;
   const timer = setInterval(() => {
     if (!pid) return;
-    const now = treeRss(pid);
-    peak = { totalMb: Math.max(peak.totalMb, now.totalMb), rendererMb: Math.max(peak.rendererMb, now.rendererMb) };
+    const now = treeMemory(pid);
+    for (const k of keys) peak[k] = Math.max(peak[k], now[k]);
   }, 100);
   try {
     const result = await run();
-    return { ...result, peakRendererMb: Math.round(peak.rendererMb), baselineRendererMb: Math.round(baseline.rendererMb) };
+    return {
+      ...result,
+      peakRendererMb: Math.round(peak.rendererMb),
+      baselineRendererMb: Math.round(baseline.rendererMb),
+      peakPrivateMb: Math.round(peak.rendererPrivateMb),
+      baselinePrivateMb: Math.round(baseline.rendererPrivateMb),
+    };
   } finally {
     clearInterval(timer);
   }
@@ -85,13 +106,12 @@ async function opsbrief(path, url) {
     await page.goto(url);
     await page.locator("nav.main-nav a").first().waitFor();
     return await measure(pid, async () => {
-      const started = Date.now();
       await page.getByTestId("file-input").setInputFiles(path);
       const row = page.locator('tr[data-report-kind="ads.sp.search_term"][data-parse-ms]');
       await row.waitFor({ timeout: 15 * 60_000 });
       const parseMs = Number(await row.getAttribute("data-parse-ms"));
       const rows = Number(await row.locator("[data-rows]").getAttribute("data-rows"));
-      return { parseMs, wallMs: Date.now() - started, rows };
+      return { parseMs, rows };
     });
   } finally {
     await close();
@@ -104,11 +124,10 @@ async function papaparse(path, url) {
     const page = await browser.newPage();
     await page.goto(url + "papaparse.html");
     return await measure(pid, async () => {
-      const started = Date.now();
       await page.locator("#file").setInputFiles(path);
       await page.waitForFunction(() => document.getElementById("result").textContent.length > 0, null, { timeout: 15 * 60_000 });
       const result = JSON.parse(await page.locator("#result").textContent());
-      return { parseMs: result.ms, wallMs: Date.now() - started, rows: result.rows, keys: result.keys };
+      return { parseMs: result.ms, rows: result.rows, keys: result.keys };
     });
   } finally {
     await close();
@@ -129,11 +148,11 @@ const rows = [];
 try {
   for (let i = 0; i < RUNS; i++) {
     const n = native(file);
-    rows.push({ system: "native (same reader, 4 MiB slices)", run: i + 1, mbPerS: n.mb_per_s, seconds: n.seconds, rows: n.rows, keys: n.keys });
+    rows.push({ system: "native (same reader, opt-level 3)", run: i + 1, mbPerS: n.mb_per_s, seconds: n.seconds, rows: n.rows, keys: n.keys });
     const o = await opsbrief(file, app.url);
-    rows.push({ system: "OpsBrief wasm worker (parse)", run: i + 1, mbPerS: mbps(o.parseMs), seconds: o.parseMs / 1000, rows: o.rows, peakRendererMb: o.peakRendererMb, wallSeconds: o.wallMs / 1000 });
+    rows.push({ system: "OpsBrief wasm worker (parse)", run: i + 1, mbPerS: mbps(o.parseMs), seconds: o.parseMs / 1000, rows: o.rows, peakRendererMb: o.peakRendererMb, peakPrivateMb: o.peakPrivateMb });
     const p = await papaparse(file, peer.url);
-    rows.push({ system: "papaparse 5.7.1 worker", run: i + 1, mbPerS: mbps(p.parseMs), seconds: p.parseMs / 1000, rows: p.rows, keys: p.keys, peakRendererMb: p.peakRendererMb, wallSeconds: p.wallMs / 1000 });
+    rows.push({ system: "papaparse 5.7.1 worker", run: i + 1, mbPerS: mbps(p.parseMs), seconds: p.parseMs / 1000, rows: p.rows, keys: p.keys, peakRendererMb: p.peakRendererMb, peakPrivateMb: p.peakPrivateMb });
   }
   console.log(`\nSponsored Products search term file: ${(bytes / 1e6).toFixed(0)} MB`);
   console.table(rows);
@@ -143,7 +162,9 @@ try {
   if (BIG_MB > 0) {
     const big = generate(BIG_MB);
     const o = await opsbrief(big, app.url);
-    console.log(`\n${(statSync(big).size / 1e6).toFixed(0)} MB file in OpsBrief: ${(o.parseMs / 1000).toFixed(1)} s parse, ${(o.wallMs / 1000).toFixed(1)} s until shown, peak renderer memory ${o.peakRendererMb} MB (baseline ${o.baselineRendererMb} MB; target < 300 MB)`);
+    console.log(`\n${(statSync(big).size / 1e6).toFixed(0)} MB file in OpsBrief: ${(o.parseMs / 1000).toFixed(1)} s parse, ${o.rows} rows`);
+    console.log(`  peak renderer memory, private: ${o.peakPrivateMb} MB (at rest ${o.baselinePrivateMb} MB; target < 300 MB)`);
+    console.log(`  peak renderer memory, resident: ${o.peakRendererMb} MB (at rest ${o.baselineRendererMb} MB; includes Chromium's shared code)`);
   }
 } finally {
   await app.close();

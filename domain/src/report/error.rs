@@ -122,7 +122,7 @@ impl ImportError {
         if let Some(line) = self.line {
             out.push_str(&format!("，第 {line} 行"));
         }
-        out.push_str("：");
+        out.push('：');
         match &self.kind {
             ImportErrorKind::Empty => out.push_str("文件是空的。请从卖家中心或广告后台重新下载报表，再拖入新文件。"),
             ImportErrorKind::Binary { what } => {

@@ -383,13 +383,11 @@ fn sniff_layout_as(held: &[u8], complete: bool, encoding: SniffedEncoding, mappi
 /// The cells of a record as strings (only for the few rows looked at while sniffing).
 pub(super) fn record_cells(record: &RawRecord<'_>) -> Vec<String> {
     let mut cells = Vec::with_capacity(record.ends.len());
-    let mut start = 0;
-    for &end in record.ends {
-        let cell = String::from_utf8_lossy(&record.text[start..end]);
+    for field in record.fields() {
+        let cell = String::from_utf8_lossy(field);
         let cell = cell.trim();
         let cell = cell.strip_prefix('"').and_then(|c| c.strip_suffix('"')).unwrap_or(cell);
         cells.push(cell.to_string());
-        start = end;
     }
     cells
 }
@@ -476,7 +474,7 @@ pub(crate) fn handle_record(record: &RawRecord<'_>, header_len: usize, sink: &mu
         ctx.skip(record.line(), "the row is not valid text".to_string());
         return;
     };
-    let row = Row::new(text, record.ends, record.position);
+    let row = Row::new(text, record.ends, record.starts, record.position);
     if row.is_blank() {
         return;
     }

@@ -191,7 +191,7 @@ mod tests {
             text.push_str(cell);
             ends.push(text.len());
         }
-        sink.row(&Row::new(&text, &ends, LinePosition::Line(2)), ctx).unwrap();
+        sink.row(&Row::new(&text, &ends, None, LinePosition::Line(2)), ctx).unwrap();
         ctx.end_row(true);
     }
 

@@ -14,13 +14,18 @@ use crate::text::number::{self, DecimalStyle};
 pub struct Row<'a> {
     text: &'a str,
     ends: &'a [usize],
+    /// Where each field starts, when the fields are not back to back in `text` (a line split in
+    /// place, separators and quotes still in it); otherwise each starts where the previous ends.
+    starts: Option<&'a [usize]>,
     position: LinePosition,
 }
 
 impl<'a> Row<'a> {
-    /// A row over `text`, whose fields end at the offsets in `ends`.
-    pub fn new(text: &'a str, ends: &'a [usize], position: LinePosition) -> Row<'a> {
-        Row { text, ends, position }
+    /// A row over `text`, whose fields end at the offsets in `ends` and start at those in
+    /// `starts`, or each where the previous one ends (see
+    /// [`RawRecord`](super::csv_stream::RawRecord)).
+    pub fn new(text: &'a str, ends: &'a [usize], starts: Option<&'a [usize]>, position: LinePosition) -> Row<'a> {
+        Row { text, ends, starts, position }
     }
 
     /// The 1-based physical line the row starts on.
@@ -39,7 +44,11 @@ impl<'a> Row<'a> {
         let Some(&end) = self.ends.get(index) else {
             return "";
         };
-        let start = if index == 0 { 0 } else { self.ends[index - 1] };
+        let start = match self.starts {
+            Some(starts) => starts.get(index).copied().unwrap_or(end),
+            None if index == 0 => 0,
+            None => self.ends[index - 1],
+        };
         self.text.get(start..end).unwrap_or("")
     }
 
@@ -66,7 +75,10 @@ impl<'a> Row<'a> {
 
     /// Whether every field is blank (such rows are ignored, not counted).
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        match self.starts {
+            Some(_) => (0..self.len()).all(|i| self.raw(i).trim().is_empty()),
+            None => self.text.trim().is_empty(),
+        }
     }
 }
 
@@ -350,7 +362,7 @@ mod tests {
     fn fields_are_trimmed_and_unquoted() {
         let text = "a \"b\" c";
         let ends = [2, 6, 7];
-        let row = Row::new(text, &ends, LinePosition::Line(3));
+        let row = Row::new(text, &ends, None, LinePosition::Line(3));
         assert_eq!(row.get(Some(0)), "a");
         assert_eq!(row.get(Some(1)), "b");
         assert_eq!(row.get(Some(2)), "c");
@@ -378,7 +390,7 @@ mod tests {
         ctx.see_marketplace("Canada");
         let text = "$5.00";
         let ends = [text.len()];
-        ctx.money(&Row::new(text, &ends, LinePosition::Line(2)), Some(0), "Sales").unwrap();
+        ctx.money(&Row::new(text, &ends, None, LinePosition::Line(2)), Some(0), "Sales").unwrap();
         assert_eq!(ctx.currency().unwrap().code(), "CAD");
     }
 }

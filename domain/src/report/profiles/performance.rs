@@ -340,7 +340,7 @@ mod tests {
                 ends.push(at);
             }
             let text = line.replace(',', "");
-            let row = Row::new(&text, &ends, LinePosition::Line(i as u64 + 2));
+            let row = Row::new(&text, &ends, None, LinePosition::Line(i as u64 + 2));
             ctx.rows_read += 1;
             let result = sink.row(&row, &mut ctx);
             ctx.end_row(result.is_ok());
