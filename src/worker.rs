@@ -27,9 +27,10 @@ use web_sys::{
 };
 
 /// How much of a file is parsed at a time. Large enough that per-chunk overhead (a few promises,
-/// a copy into Wasm memory) is negligible, small enough to keep memory flat and cancel and
-/// progress prompt.
-pub const CHUNK_BYTES: f64 = 4.0 * 1024.0 * 1024.0;
+/// a copy into Wasm memory) is negligible; small enough that the browser's read-ahead (the
+/// stream's pipe holds about a MiB) is not left full and idle while a chunk is parsed: with 4 MiB
+/// the parser waited about 0.16 s in all on the 200 MB file, with 1 MiB 0.06 s.
+pub const CHUNK_BYTES: f64 = 1024.0 * 1024.0;
 
 /// The least time between two progress messages of a job.
 const PROGRESS_INTERVAL_MS: f64 = 100.0;
