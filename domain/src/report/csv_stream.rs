@@ -52,6 +52,8 @@ pub struct RecordReader {
 /// One record handed to the caller: its text, field ends and where it stands in the file.
 pub struct RawRecord<'a> {
     pub text: &'a [u8],
+    /// `text` as `&str`, when it is known to be UTF-8 already.
+    pub checked: Option<&'a str>,
     pub ends: &'a [usize],
     /// Where each field starts in `text`, when the record is a line split in place (its
     /// separators and quotes still in `text`). `None`: the fields are back to back, as csv-core
@@ -127,12 +129,23 @@ impl RecordReader {
     /// Splits `input` into records, calling `on_record` for each complete one; with `last`,
     /// the record cut by the end of the file is completed too. `on_record` returns `false` to
     /// stop early.
-    pub fn feed(&mut self, input: &[u8], last: bool, mut on_record: impl FnMut(RawRecord<'_>) -> bool) {
+    pub fn feed(&mut self, input: &[u8], last: bool, on_record: impl FnMut(RawRecord<'_>) -> bool) {
+        self.feed_checked(input, None, last, on_record);
+    }
+
+    /// [`RecordReader::feed`] on text already checked as UTF-8: the lines split in place are
+    /// handed on as `&str` ([`RawRecord::checked`]), so they are not checked again.
+    pub fn feed_text(&mut self, input: &str, last: bool, on_record: impl FnMut(RawRecord<'_>) -> bool) {
+        self.feed_checked(input.as_bytes(), Some(input), last, on_record);
+    }
+
+    fn feed_checked(&mut self, input: &[u8], checked: Option<&str>, last: bool, mut on_record: impl FnMut(RawRecord<'_>) -> bool) {
         // csv-core reads an empty input as the end of the file, so an empty chunk (a character
         // still incomplete after decoding) must not reach it before the real end.
         if self.finished || (input.is_empty() && !last) {
             return;
         }
+        let whole = input.len();
         let mut input = input;
         // Set once the rest of `input` is known to hold no `\n`: the fast path needs one.
         let mut no_line_end = false;
@@ -148,16 +161,18 @@ impl RecordReader {
                             input = &input[at + 1..];
                             continue;
                         }
+                        let offset = whole - input.len();
                         let text = match split_simple_line(line, self.dialect, &mut self.line_starts, &mut self.line_ends, &mut self.line_scratch) {
-                            Split::InPlace => Some(line),
-                            Split::Unescaped => Some(&self.line_scratch[..]),
+                            // The line is cut at `\n`, so it is whole characters of `checked`.
+                            Split::InPlace => Some((line, checked.and_then(|c| c.get(offset..offset + line.len())))),
+                            Split::Unescaped => Some((&self.line_scratch[..], None)),
                             Split::Hard => None,
                         };
-                        if let Some(text) = text {
+                        if let Some((text, checked)) = text {
                             self.newlines += 1;
                             input = &input[at + 1..];
                             let position = LinePosition::AtEnd { newlines: self.newlines, ended_with_newline: true };
-                            let record = RawRecord { text, ends: &self.line_ends, starts: Some(&self.line_starts), position };
+                            let record = RawRecord { text, checked, ends: &self.line_ends, starts: Some(&self.line_starts), position };
                             if !on_record(record) {
                                 self.finished = true;
                                 return;
@@ -211,7 +226,7 @@ impl RecordReader {
     fn emit(&mut self, ended_with_newline: bool, on_record: &mut impl FnMut(RawRecord<'_>) -> bool) -> bool {
         let text = &self.record[..self.record_len];
         let position = LinePosition::AtEnd { newlines: self.newlines, ended_with_newline };
-        let keep_going = on_record(RawRecord { text, ends: &self.ends[..self.ends_len], starts: None, position });
+        let keep_going = on_record(RawRecord { text, checked: None, ends: &self.ends[..self.ends_len], starts: None, position });
         self.record_len = 0;
         self.ends_len = 0;
         keep_going
@@ -339,12 +354,19 @@ mod tests {
         let mut reader = RecordReader::new(dialect);
         let mut out = Vec::new();
         let mut collect = |r: RawRecord<'_>| {
+            if let Some(checked) = r.checked {
+                assert_eq!(checked.as_bytes(), r.text);
+            }
             let fields = r.fields().map(|f| String::from_utf8_lossy(f).into_owned()).collect();
             out.push((r.line(), fields));
             true
         };
         for piece in input.chunks(chunk) {
-            reader.feed(piece, false, &mut collect);
+            // Text known to be UTF-8 goes the way the importer's does; other pieces as bytes.
+            match std::str::from_utf8(piece) {
+                Ok(text) => reader.feed_text(text, false, &mut collect),
+                Err(_) => reader.feed(piece, false, &mut collect),
+            }
         }
         reader.feed(&[], true, &mut collect);
         out

@@ -435,7 +435,7 @@ impl TextStream {
     fn feed(&mut self, chunk: &[u8], last: bool) {
         let TextStream { decoder, decoded, records, header_index, header_len, records_seen, sink, ctx, .. } = self;
         let text = decoder.decode_borrowed(chunk, last, decoded);
-        records.feed(text, last, |record| {
+        records.feed_text(text, last, |record| {
             *records_seen += 1;
             if *records_seen <= *header_index + 1 {
                 return true;
@@ -469,7 +469,7 @@ impl TextStream {
 
 /// Hands one data record to the kind's reader, skipping and listing it when it is unusable.
 pub(crate) fn handle_record(record: &RawRecord<'_>, header_len: usize, sink: &mut dyn RowSink, ctx: &mut ReadContext) {
-    let Ok(text) = std::str::from_utf8(record.text) else {
+    let Some(text) = record.checked.or_else(|| std::str::from_utf8(record.text).ok()) else {
         ctx.rows_read += 1;
         ctx.skip(record.line(), "the row is not valid text".to_string());
         return;

@@ -112,7 +112,7 @@ pub fn read(file_name: &str, bytes: &[u8], fingerprint: u64, mappings: &[ColumnM
         while ends.len() > header.names.len() && ends.len() >= 2 && ends[ends.len() - 1] == ends[ends.len() - 2] {
             ends.pop();
         }
-        let record = RawRecord { text: text.as_bytes(), ends: &ends, starts: None, position: LinePosition::Line(first_line + index as u64) };
+        let record = RawRecord { text: text.as_bytes(), checked: Some(&text), ends: &ends, starts: None, position: LinePosition::Line(first_line + index as u64) };
         handle_record(&record, header.names.len(), sink.as_mut(), &mut ctx);
     }
     Ok(finish_report(file_name, kind, sink, ctx, fingerprint))

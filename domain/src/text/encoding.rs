@@ -231,13 +231,21 @@ impl StreamDecoder {
 
     /// Decodes `input`, borrowing it as it is when it is already valid UTF-8 (the common case,
     /// which then costs one validation pass and no copy); otherwise decodes into `scratch`.
-    pub fn decode_borrowed<'a>(&mut self, input: &'a [u8], last: bool, scratch: &'a mut Vec<u8>) -> &'a [u8] {
-        if matches!(self.mode, DecodeMode::Utf8) && self.carry.is_empty() && std::str::from_utf8(input).is_ok() {
-            return input;
+    /// The text is checked once here, for the whole chunk, so its lines need no check of their own.
+    pub fn decode_borrowed<'a>(&mut self, input: &'a [u8], last: bool, scratch: &'a mut Vec<u8>) -> &'a str {
+        if matches!(self.mode, DecodeMode::Utf8)
+            && self.carry.is_empty()
+            && let Ok(text) = std::str::from_utf8(input)
+        {
+            return text;
         }
         scratch.clear();
         self.decode(input, last, scratch);
-        scratch
+        // `decode` writes whole UTF-8 characters only, so this holds the whole of `scratch`.
+        match std::str::from_utf8(scratch) {
+            Ok(text) => text,
+            Err(e) => std::str::from_utf8(&scratch[..e.valid_up_to()]).unwrap_or_default(),
+        }
     }
 
     /// Decodes `input` and appends the UTF-8 to `out`; `last` marks the end of the file.
@@ -382,8 +390,8 @@ mod tests {
         let mut decoder = StreamDecoder::new(TextEncoding::Utf8);
         let mut scratch = Vec::new();
         let input = "a,b\n".as_bytes();
-        assert!(std::ptr::eq(decoder.decode_borrowed(input, false, &mut scratch), input));
-        assert_eq!(decoder.decode_borrowed(b"\xE9", true, &mut scratch), "é".as_bytes());
+        assert!(std::ptr::eq(decoder.decode_borrowed(input, false, &mut scratch).as_bytes(), input));
+        assert_eq!(decoder.decode_borrowed(b"\xE9", true, &mut scratch), "é");
     }
 
     #[test]
