@@ -155,8 +155,8 @@ const PREVIEW_ROWS: usize = 5;
 /// event.
 ///
 /// The file is read as a byte stream into one reused buffer (a BYOB reader): the browser keeps
-/// reading ahead into the stream's queue while a chunk is parsed, and no new 4 MiB `ArrayBuffer`
-/// is made per chunk. Reading `Blob.slice()`s instead, even four ahead, left the parser waiting
+/// reading ahead into the stream's queue while a chunk is parsed, and no new `ArrayBuffer` is
+/// made per chunk. Reading `Blob.slice()`s instead, even four ahead, left the parser waiting
 /// about twice as long in all, on two cores.
 async fn read_file(id: u32, file: &File, mappings: Vec<ColumnMapping>) -> WorkerEvent {
     let started = js_sys::Date::now();
@@ -164,11 +164,10 @@ async fn read_file(id: u32, file: &File, mappings: Vec<ColumnMapping>) -> Worker
     let total = file.size();
     let mut ingest = Ingest::with_mappings(&name, mappings);
     let read_failed = |message: String| WorkerEvent::ReadFailed { id, file_name: name.clone(), message };
-    let reader = match ChunkReader::new(file) {
+    let mut reader = match ChunkReader::new(file) {
         Ok(reader) => reader,
         Err(e) => return read_failed(e),
     };
-    let mut reader = reader;
     let mut buffer = Vec::new();
     let mut offset = 0.0;
     let mut last_progress = started;

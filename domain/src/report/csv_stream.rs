@@ -66,19 +66,22 @@ impl<'a> RawRecord<'a> {
     /// The record's fields, in order.
     pub fn fields(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
         let text = self.text;
-        self.ends.iter().enumerate().map(move |(i, &end)| {
-            let start = match self.starts {
-                Some(starts) => starts[i],
-                None if i == 0 => 0,
-                None => self.ends[i - 1],
-            };
-            &text[start..end]
-        })
+        (0..self.ends.len()).map(move |i| text.get(field_start(self.ends, self.starts, i)..self.ends[i]).unwrap_or_default())
     }
 
     /// The 1-based physical line the record starts on.
     pub fn line(&self) -> u64 {
         self.position.start_line(self.text)
+    }
+}
+
+/// Where field `index` of a record starts: at `starts[index]` when the record has its own
+/// starts, else where the previous field ends. Shared by [`RawRecord`] and the row readers' `Row`.
+pub fn field_start(ends: &[usize], starts: Option<&[usize]>, index: usize) -> usize {
+    match starts {
+        Some(starts) => starts.get(index).copied().unwrap_or_default(),
+        None if index == 0 => 0,
+        None => ends.get(index - 1).copied().unwrap_or_default(),
     }
 }
 

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use rustc_hash::FxHashSet;
 
-use super::csv_stream::LinePosition;
+use super::csv_stream::{LinePosition, field_start};
 use crate::dataset::{Cents, Currency, LoadedReport, Marketplace, SkippedRow};
 use crate::text::date::{DayMonthEvidence, DayMonthOrder, ParsedDate, parse_date};
 use crate::text::number::{self, DecimalStyle};
@@ -44,12 +44,7 @@ impl<'a> Row<'a> {
         let Some(&end) = self.ends.get(index) else {
             return "";
         };
-        let start = match self.starts {
-            Some(starts) => starts.get(index).copied().unwrap_or(end),
-            None if index == 0 => 0,
-            None => self.ends[index - 1],
-        };
-        self.text.get(start..end).unwrap_or("")
+        self.text.get(field_start(self.ends, self.starts, index)..end).unwrap_or("")
     }
 
     /// The field in column `column`, trimmed and without surrounding quotes (TSV flat files read
